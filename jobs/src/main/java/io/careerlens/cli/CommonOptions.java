@@ -1,0 +1,64 @@
+package io.careerlens.cli;
+
+import io.careerlens.config.Config;
+import io.careerlens.config.ConfigException;
+import io.careerlens.config.ConfigLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every command shares. Paths on the command line are taken as given; config paths are relative to the project home. */
+public class CommonOptions {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML configuration (default: sample-data/careerlens.yaml of this installation).")
+    Path config;
+
+    @Option(names = "--inbox", paramLabel = "DIR", description = "Inbox of exports (default: paths.inbox of the configuration).")
+    String inbox;
+
+    @Option(names = "--warehouse", paramLabel = "URI",
+            description = "Warehouse: a local folder or any Hadoop file-system URI such as hdfs:// or s3a:// (default: paths.warehouse).")
+    String warehouse;
+
+    @Option(names = "--json", description = "End with one JSON object on standard output instead of the table.")
+    boolean json;
+
+    private Config loaded;
+
+    /** where the launcher says the project lives; the working directory otherwise. */
+    static Path home() {
+        String h = System.getProperty("careerlens.home");
+        return Path.of(h == null || h.isBlank() ? "." : h).toAbsolutePath().normalize();
+    }
+
+    Config config() {
+        if (loaded == null) {
+            Path file = config != null ? config : home().resolve("sample-data/careerlens.yaml");
+            if (config == null && !Files.exists(file)) {
+                throw new ConfigException("no --config given and no default configuration at " + file);
+            }
+            loaded = ConfigLoader.load(file);
+        }
+        return loaded;
+    }
+
+    /** a path from the configuration file, made absolute against the project home unless it is a URI. */
+    static String fromConfig(String value) {
+        if (value.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
+            return value;
+        }
+        return home().resolve(value).normalize().toString();
+    }
+
+    String inbox() {
+        return inbox != null ? Path.of(inbox).toAbsolutePath().normalize().toString() : fromConfig(config().paths.inbox);
+    }
+
+    String warehouse() {
+        if (warehouse != null) {
+            return warehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*") ? warehouse
+                    : Path.of(warehouse).toAbsolutePath().normalize().toString();
+        }
+        return fromConfig(config().paths.warehouse);
+    }
+}

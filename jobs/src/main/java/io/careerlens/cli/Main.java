@@ -1,0 +1,67 @@
+package io.careerlens.cli;
+
+import io.careerlens.config.ConfigException;
+import java.io.PrintWriter;
+import org.apache.logging.log4j.LogManager;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code careerlens <command>}: the nightly job and its steps. */
+@Command(name = "careerlens", mixinStandardHelpOptions = true, version = "CareerLens 0.1.0",
+        description = "Career-services networking analytics: ingest office exports, compute metrics, publish reports.",
+        subcommands = {NightlyCommand.class, IngestCommand.class, ValidateCommand.class, 
+            CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 failure (nothing published), 2 bad usage or configuration (nothing done),",
+            "3 finished but a data-quality gate tripped (see the Data quality figures)."})
+public class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int QUALITY_GATE = 3;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code; errors become one readable line on stderr. */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            Throwable root = rootCause(e);
+            if (e instanceof ConfigException || root instanceof ConfigException) {
+                err.println("careerlens: " + root.getMessage());
+                return USAGE;
+            }
+            LogManager.getLogger(Main.class).error("run failed", e);
+            err.println("careerlens: failed: " + oneLine(root) + " (the log has the details)");
+            return FAILED;
+        });
+        cl.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("careerlens: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try 'careerlens " + e.getCommandLine().getCommandName()
+                    .replace("careerlens", "").trim() + " --help'.");
+            return USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && !(t instanceof ConfigException)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    static String oneLine(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        m = m.replaceAll("\\s+", " ").trim();
+        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+    }
+}

@@ -1,0 +1,6 @@
+package io.careerlens.ingest;
+
+/** How a canonical column's text is read. */
+public enum ColumnType {
+    TEXT, DATE, BOOL, INT, ENUM, TIMESTAMP, EVENT_TYPE
+}

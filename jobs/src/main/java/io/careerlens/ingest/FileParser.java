@@ -1,0 +1,210 @@
+package io.careerlens.ingest;
+
+import io.careerlens.config.OfficeConfig;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Reads one export file, streaming, into staged rows ({@link CuratedSchema#staged}): first one
+ * {@code kind=file} row saying whether the file as a whole can be read, then one {@code kind=record}
+ * row per record, valid or rejected. Runs inside Spark tasks, one task per file.
+ */
+public final class FileParser implements Iterator<Row>, AutoCloseable {
+    private static final int MAX_RAW_CHARS = 4000;
+    private static final CSVFormat RAW_FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
+
+    private final InboxFile file;
+    private final OfficeConfig office;
+    private final int canonicalCount;
+    private final BufferedReader reader;
+    private final CsvRecordReader records;
+    private final List<Row> queue = new ArrayList<>();
+    private final List<CsvRecord> backlog = new ArrayList<>();
+    private HeaderLayout layout;
+    private RowValidator validator;
+    private String fileProblem;
+    private boolean closed;
+
+    public FileParser(InboxFile file, OfficeConfig office, Configuration hadoop) {
+        this.file = file;
+        this.office = office;
+        this.canonicalCount = CuratedSchema.canonicalFields(file.entity()).size();
+        try {
+            Path p = new Path(file.uri());
+            InputStream in = new BufferedInputStream(p.getFileSystem(hadoop).open(p));
+            skipUtf8Bom(in);
+            var decoder = office.charset().newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            this.reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file.path() + ": " + e.getMessage(), e);
+        }
+        this.records = new CsvRecordReader(reader);
+        readHeader();
+    }
+
+    /** A UTF-8 byte-order mark is dropped whatever the office's encoding says. */
+    private static void skipUtf8Bom(InputStream in) throws IOException {
+        in.mark(3);
+        byte[] b = in.readNBytes(3);
+        if (!(b.length == 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF)) {
+            in.reset();
+        }
+    }
+
+    /** The header is the first record, or (header_search_lines) the first that names every required column. */
+    private void readHeader() {
+        List<CsvRecord> preamble = new ArrayList<>();
+        CsvRecord header = null;
+        while (records.hasNext() && preamble.size() <= office.headerSearchLines) {
+            CsvRecord r = records.next();
+            if (!r.malformed()) {
+                HeaderLayout candidate = new HeaderLayout(file.entity(), stripBom(r.fields()), office);
+                if (candidate.missingRequired().isEmpty() || office.headerSearchLines == 0) {
+                    header = r;
+                    layout = candidate;
+                    break;
+                }
+            } else if (office.headerSearchLines == 0) {
+                header = r;
+                break;
+            }
+            preamble.add(r);
+        }
+        if (header == null && !preamble.isEmpty()) {
+            // no line named every required column: the first is the header, the rest are records
+            header = preamble.remove(0);
+            backlog.addAll(preamble);
+        }
+        if (header == null) {
+            fileProblem = "the file is empty (no header row)";
+        } else if (header.malformed()) {
+            fileProblem = "line " + header.line() + ": the header row cannot be read: " + header.error();
+            layout = null;
+        } else {
+            if (layout == null) {
+                layout = new HeaderLayout(file.entity(), stripBom(header.fields()), office);
+            }
+            if (!layout.missingRequired().isEmpty()) {
+                fileProblem = "line " + header.line() + ": the header lacks the required column"
+                        + (layout.missingRequired().size() > 1 ? "s " : " ") + String.join(", ", layout.missingRequired());
+            } else {
+                validator = new RowValidator(file.entity(), layout, office, file.exportDate());
+            }
+        }
+        // notes lines before a vendor header are not data rows; the file row says whether it can be read
+        queue.add(row(0, CuratedSchema.KIND_FILE, fileProblem == null ? null : "missing_column", fileProblem, null, null));
+    }
+
+    private static List<String> stripBom(List<String> fields) {
+        if (fields.isEmpty() || fields.get(0).isEmpty() || fields.get(0).charAt(0) != '\uFEFF') {
+            return fields;
+        }
+        List<String> copy = new ArrayList<>(fields);
+        copy.set(0, copy.get(0).substring(1));
+        return copy;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (!queue.isEmpty()) {
+            return true;
+        }
+        if (!backlog.isEmpty()) {
+            queue.add(toRow(backlog.remove(0)));
+            return true;
+        }
+        if (closed) {
+            return false;
+        }
+        if (!records.hasNext()) {
+            close();
+            return false;
+        }
+        queue.add(toRow(records.next()));
+        return true;
+    }
+
+    @Override
+    public Row next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return queue.remove(0);
+    }
+
+    private Row toRow(CsvRecord r) {
+        if (fileProblem != null) {
+            return row(r.line(), CuratedSchema.KIND_RECORD, "missing_column", fileProblem, raw(r), null);
+        }
+        if (r.malformed()) {
+            return row(r.line(), CuratedSchema.KIND_RECORD, "malformed_csv", r.error(), raw(r), null);
+        }
+        try {
+            return row(r.line(), CuratedSchema.KIND_RECORD, null, null, null, validator.validate(r.fields()));
+        } catch (Reject e) {
+            return row(r.line(), CuratedSchema.KIND_RECORD, e.reason(), e.detail(), raw(r), null);
+        }
+    }
+
+    /**
+     * The record's text for the rejects table. When its fields line up with the header, the values
+     * of columns CareerLens never stores (names, e-mails, unknown columns) are blanked.
+     */
+    private String raw(CsvRecord r) {
+        String text = r.raw();
+        if (!r.malformed() && layout != null && r.fields().size() == layout.fieldCount()) {
+            List<String> masked = new ArrayList<>(r.fields());
+            for (int i = 0; i < masked.size(); i++) {
+                if (!layout.isStored(i, office.keepNotes) && !masked.get(i).isEmpty()) {
+                    masked.set(i, "***");
+                }
+            }
+            text = RAW_FORMAT.format(masked.toArray());
+        }
+        return text.length() > MAX_RAW_CHARS ? text.substring(0, MAX_RAW_CHARS) + "…" : text;
+    }
+
+    private Row row(long line, String kind, String reason, String detail, String raw, Object[] canonical) {
+        Object[] v = new Object[9 + canonicalCount];
+        v[0] = file.officeId();
+        v[1] = file.exportDate();
+        v[2] = file.path();
+        v[3] = file.checksum();
+        v[4] = line;
+        v[5] = kind;
+        v[6] = reason;
+        v[7] = detail;
+        v[8] = raw;
+        if (canonical != null) {
+            System.arraycopy(canonical, 0, v, 9, canonicalCount);
+        }
+        return RowFactory.create(v);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                reader.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

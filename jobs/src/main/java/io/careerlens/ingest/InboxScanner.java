@@ -1,0 +1,121 @@
+package io.careerlens.ingest;
+
+import io.careerlens.config.Config;
+import io.careerlens.config.ConfigException;
+import io.careerlens.config.ConfigLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Lists {@code <inbox>/<office_id>/<export_date>/<entity>.csv} (SPEC 1). Anything else is a skipped
+ * path with its reason; nothing here is fatal except an inbox that does not exist.
+ */
+public final class InboxScanner {
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    public record Result(List<InboxFile> files, List<SkippedPath> skipped) {
+    }
+
+    private InboxScanner() {
+    }
+
+    public static Result scan(String inbox, Config config, Configuration hadoop) {
+        List<InboxFile> files = new ArrayList<>();
+        List<SkippedPath> skipped = new ArrayList<>();
+        try {
+            Path root = new Path(inbox);
+            FileSystem fs = root.getFileSystem(hadoop);
+            if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+                throw new ConfigException("inbox not found or not a folder: " + inbox);
+            }
+            root = fs.getFileStatus(root).getPath();
+            for (FileStatus office : sorted(fs.listStatus(root))) {
+                String id = office.getPath().getName();
+                if (!office.isDirectory()) {
+                    skipped.add(new SkippedPath(id, "not an office folder (files belong in <office_id>/<YYYY-MM-DD>/)"));
+                } else if (!ConfigLoader.OFFICE_ID.matcher(id).matches()) {
+                    skipped.add(new SkippedPath(id + "/", "office folder name must match [A-Za-z0-9_-]{1,64}"));
+                } else if (config.office(id) == null) {
+                    skipped.add(new SkippedPath(id + "/", "office '" + id + "' is not in the configuration (add it under offices:)"));
+                } else {
+                    scanOffice(fs, office, id, files, skipped);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list inbox " + inbox + ": " + e.getMessage(), e);
+        }
+        files.sort(Comparator.comparing(InboxFile::officeId).thenComparing(InboxFile::exportDate)
+                .thenComparing(InboxFile::entity));
+        return new Result(files, skipped);
+    }
+
+    private static void scanOffice(FileSystem fs, FileStatus office, String id, List<InboxFile> files,
+                                   List<SkippedPath> skipped) throws IOException {
+        for (FileStatus day : sorted(fs.listStatus(office.getPath()))) {
+            String name = day.getPath().getName();
+            String rel = id + "/" + name;
+            LocalDate exportDate = exportDate(name);
+            if (!day.isDirectory()) {
+                skipped.add(new SkippedPath(rel, "not an export folder (expected a YYYY-MM-DD folder)"));
+            } else if (exportDate == null) {
+                skipped.add(new SkippedPath(rel + "/", "export folder name is not a YYYY-MM-DD date"));
+            } else {
+                for (FileStatus f : sorted(fs.listStatus(day.getPath()))) {
+                    String fname = f.getPath().getName();
+                    var entity = Entity.byFileName(fname.toLowerCase(Locale.ROOT));
+                    if (f.isDirectory() || entity.isEmpty()) {
+                        skipped.add(new SkippedPath(rel + "/" + fname + (f.isDirectory() ? "/" : ""),
+                                "not an export file (expected students.csv, contacts.csv or events.csv)"));
+                    } else {
+                        files.add(new InboxFile(f.getPath().toString(), rel + "/" + fname, id, exportDate,
+                                entity.get(), f.getLen(), checksum(fs, f.getPath())));
+                    }
+                }
+            }
+        }
+    }
+
+    private static LocalDate exportDate(String name) {
+        if (!DATE.matcher(name).matches()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(name);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static List<FileStatus> sorted(FileStatus[] entries) {
+        return Arrays.stream(entries).sorted(Comparator.comparing(s -> s.getPath().getName())).toList();
+    }
+
+    static String checksum(FileSystem fs, Path path) throws IOException {
+        try (InputStream in = new DigestInputStream(fs.open(path), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[1 << 16];
+            while (in.read(buf) >= 0) {
+                // digesting
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

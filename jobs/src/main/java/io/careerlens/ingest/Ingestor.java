@@ -1,0 +1,313 @@
+package io.careerlens.ingest;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+
+import io.careerlens.config.Config;
+import io.careerlens.warehouse.Warehouse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * SPEC section 1: reads new export files into the curated Delta tables. Every table write is one
+ * idempotent Delta commit and the file ledger is written last, so a run stopped at any point is
+ * finished by the next one with the same result.
+ */
+public final class Ingestor {
+    private static final Logger LOG = LogManager.getLogger(Ingestor.class);
+    private static final int REJECT_SAMPLE_LIMIT = 1000;
+    public static final String FILE_QUARANTINED = "file_quarantined";
+
+    private final SparkSession spark;
+    private final Config config;
+    private final Warehouse warehouse;
+    private final String runId;
+
+    /** @param warehouse null to validate only: nothing is written and nothing earlier is compared. */
+    public Ingestor(SparkSession spark, Config config, Warehouse warehouse, String runId) {
+        this.spark = spark;
+        this.config = config;
+        this.warehouse = warehouse;
+        this.runId = runId;
+    }
+
+    public IngestReport run(String inbox) {
+        InboxScanner.Result scan = InboxScanner.scan(inbox, config, spark.sparkContext().hadoopConfiguration());
+        scan.skipped().forEach(s -> LOG.warn("skipped {}: {}", s.path(), s.reason()));
+        Set<String> done = alreadyIngested();
+        List<FileResult> results = new ArrayList<>();
+        List<RejectedRow> samples = new ArrayList<>();
+        long rejectsTotal = 0;
+        Map<Entity, Dataset<Row>> acceptedByEntity = new LinkedHashMap<>();
+        Map<String, FileResult> byPath = new LinkedHashMap<>();
+        for (Entity entity : Entity.values()) {
+            List<InboxFile> fresh = new ArrayList<>();
+            for (InboxFile f : scan.files()) {
+                if (f.entity() != entity) {
+                    continue;
+                }
+                if (done.contains(f.path() + "|" + f.checksum())) {
+                    byPath.put(f.path(), new FileResult(f.path(), f.officeId(), f.exportDate(), entity.tableName(),
+                            f.size(), f.checksum(), FileResult.SKIPPED_UNCHANGED, "already ingested with this checksum",
+                            0, 0, 0, 0, 0, Map.of()));
+                } else {
+                    fresh.add(f);
+                }
+            }
+            if (fresh.isEmpty()) {
+                continue;
+            }
+            EntityBatch batch = ingestEntity(entity, fresh);
+            batch.results.forEach(r -> byPath.put(r.path(), r));
+            samples.addAll(batch.samples);
+            rejectsTotal += batch.rejectsTotal;
+            if (batch.accepted != null) {
+                acceptedByEntity.put(entity, batch.accepted);
+            }
+        }
+        if (warehouse != null) {
+            countOrphans(acceptedByEntity, byPath);
+            writeLedger(byPath.values().stream().filter(r -> !r.status().equals(FileResult.SKIPPED_UNCHANGED)).toList());
+        }
+        acceptedByEntity.values().forEach(Dataset::unpersist);
+        for (InboxFile f : scan.files()) {
+            results.add(byPath.get(f.path()));
+        }
+        return new IngestReport(runId, results, scan.skipped(), samples, rejectsTotal);
+    }
+
+    private Set<String> alreadyIngested() {
+        Set<String> done = new HashSet<>();
+        if (warehouse != null && warehouse.exists(Warehouse.FILE_LEDGER)) {
+            for (Row r : warehouse.read(Warehouse.FILE_LEDGER).select("path", "checksum").distinct().collectAsList()) {
+                done.add(r.getString(0) + "|" + r.getString(1));
+            }
+        }
+        return done;
+    }
+
+    private record EntityBatch(List<FileResult> results, List<RejectedRow> samples, long rejectsTotal,
+                               Dataset<Row> accepted) {
+    }
+
+    private EntityBatch ingestEntity(Entity entity, List<InboxFile> files) {
+        Dataset<Row> staged = parse(entity, files).persist(StorageLevel.MEMORY_AND_DISK());
+        Map<String, String> fileProblems = new HashMap<>();
+        for (Row r : staged.filter(col(CuratedSchema.KIND).equalTo(CuratedSchema.KIND_FILE))
+                .select(CuratedSchema.SOURCE_FILE, CuratedSchema.REJECT_DETAIL).collectAsList()) {
+            if (r.getString(1) != null) {
+                fileProblems.put(r.getString(0), r.getString(1));
+            }
+        }
+        Dataset<Row> records = staged.filter(col(CuratedSchema.KIND).equalTo(CuratedSchema.KIND_RECORD));
+        Map<String, Map<String, Long>> reasons = new HashMap<>();
+        Map<String, Long> read = new HashMap<>();
+        for (Row r : records.groupBy(CuratedSchema.SOURCE_FILE, CuratedSchema.REJECT_REASON).count().collectAsList()) {
+            read.merge(r.getString(0), r.getLong(2), Long::sum);
+            if (r.getString(1) != null) {
+                reasons.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+            }
+        }
+        // Data-quality gate: a file with too many bad rows is held back whole.
+        Map<String, String> quarantined = new HashMap<>();
+        for (InboxFile f : files) {
+            long n = read.getOrDefault(f.path(), 0L);
+            long bad = reasons.getOrDefault(f.path(), Map.of()).values().stream().mapToLong(Long::longValue).sum();
+            if (!fileProblems.containsKey(f.path()) && n > 0 && (double) bad / n > config.quality.maxRejectRate) {
+                quarantined.put(f.path(), String.format("%.1f%% of its %d rows were rejected (threshold %.1f%%); "
+                        + "the whole file is held back until a corrected export arrives", 100.0 * bad / n, n,
+                        100 * config.quality.maxRejectRate));
+            }
+        }
+        String[] held = quarantined.keySet().toArray(new String[0]);
+        Dataset<Row> rejects = records
+                .filter(col(CuratedSchema.REJECT_REASON).isNotNull().or(col(CuratedSchema.SOURCE_FILE).isin((Object[]) held)))
+                .withColumn("reason", coalesce(col(CuratedSchema.REJECT_REASON), lit(FILE_QUARANTINED)))
+                .withColumn("detail", coalesce(col(CuratedSchema.REJECT_DETAIL),
+                        lit("the file was quarantined: too many of its rows were rejected")))
+                .select(col(CuratedSchema.OFFICE_ID), col(CuratedSchema.EXPORT_DATE), lit(entity.tableName()).as("entity"),
+                        col(CuratedSchema.SOURCE_FILE), col(CuratedSchema.SOURCE_CHECKSUM), col(CuratedSchema.LINE_NUMBER),
+                        col("reason"), col("detail"), col(CuratedSchema.RAW_TEXT), lit(runId).as("run_id"));
+        List<RejectedRow> samples = new ArrayList<>();
+        for (Row r : rejects.orderBy(CuratedSchema.SOURCE_FILE, CuratedSchema.LINE_NUMBER).limit(REJECT_SAMPLE_LIMIT)
+                .select(CuratedSchema.SOURCE_FILE, CuratedSchema.LINE_NUMBER, "reason", "detail").collectAsList()) {
+            samples.add(new RejectedRow(r.getString(0), r.getLong(1), r.getString(2), r.getString(3)));
+        }
+        Dataset<Row> valid = records
+                .filter(col(CuratedSchema.REJECT_REASON).isNull().and(not(col(CuratedSchema.SOURCE_FILE).isin((Object[]) held))))
+                .select(curatedColumns(entity, false))
+                .transform(d -> VersionClassifier.withRowHash(d, entity));
+        Dataset<Row> history = warehouse == null
+                ? spark.createDataFrame(List.of(), CuratedSchema.curated(entity))
+                : warehouse.readOrEmpty(versionsTable(entity), CuratedSchema.curated(entity));
+        Dataset<Row> classified = VersionClassifier.classify(history, valid, entity).persist(StorageLevel.MEMORY_AND_DISK());
+        Map<String, long[]> outcomes = new HashMap<>();
+        for (Row r : classified.groupBy(CuratedSchema.SOURCE_FILE, VersionClassifier.OUTCOME).count().collectAsList()) {
+            long[] a = outcomes.computeIfAbsent(r.getString(0), k -> new long[2]);
+            a[VersionClassifier.ACCEPTED.equals(r.getString(1)) ? 0 : 1] += r.getLong(2);
+        }
+        if (warehouse != null) {
+            write(entity, rejects, classified);
+        }
+        List<FileResult> results = new ArrayList<>();
+        for (InboxFile f : files) {
+            Map<String, Long> rs = reasons.getOrDefault(f.path(), Map.of());
+            long n = read.getOrDefault(f.path(), 0L);
+            long[] o = outcomes.getOrDefault(f.path(), new long[2]);
+            String status = fileProblems.containsKey(f.path()) ? FileResult.REJECTED_FILE
+                    : quarantined.containsKey(f.path()) ? FileResult.QUARANTINED
+                    : warehouse == null ? FileResult.VALID : FileResult.INGESTED;
+            String reason = fileProblems.getOrDefault(f.path(), quarantined.get(f.path()));
+            Map<String, Long> byReason = new TreeMap<>(rs);
+            if (quarantined.containsKey(f.path()) && n - rs.values().stream().mapToLong(Long::longValue).sum() > 0) {
+                byReason.put(FILE_QUARANTINED, n - rs.values().stream().mapToLong(Long::longValue).sum());
+            }
+            long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
+            FileResult result = new FileResult(f.path(), f.officeId(), f.exportDate(), entity.tableName(), f.size(),
+                    f.checksum(), status, reason, n, o[0], rejected, o[1], 0, byReason);
+            if (!result.reconciles()) {
+                throw new IllegalStateException("row accounting does not add up for " + f.path() + ": " + result);
+            }
+            if (reason != null) {
+                LOG.warn("{}: {}", f.path(), reason);
+            }
+            results.add(result);
+        }
+        long rejectsTotal = results.stream().mapToLong(FileResult::rejected).sum();
+        staged.unpersist();
+        if (warehouse == null) {
+            classified.unpersist();
+            return new EntityBatch(results, samples, rejectsTotal, null);
+        }
+        Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED));
+        return new EntityBatch(results, samples, rejectsTotal, accepted);
+    }
+
+    private JavaRDD<Row> parsedRows(List<InboxFile> files) {
+        Config cfg = config;
+        Map<String, String> hadoopConf = new HashMap<>();
+        spark.sparkContext().hadoopConfiguration().forEach(e -> hadoopConf.put(e.getKey(), e.getValue()));
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return jsc.parallelize(files, Math.max(1, files.size())).flatMap(f -> {
+            Configuration hadoop = new Configuration(false);
+            hadoopConf.forEach(hadoop::set);
+            return new FileParser(f, cfg.office(f.officeId()), hadoop);
+        });
+    }
+
+    private Dataset<Row> parse(Entity entity, List<InboxFile> files) {
+        return spark.createDataFrame(parsedRows(files), CuratedSchema.staged(entity));
+    }
+
+    private static org.apache.spark.sql.Column[] curatedColumns(Entity entity, boolean withHash) {
+        List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+        for (var f : CuratedSchema.curated(entity).fields()) {
+            if (withHash || !f.name().equals(CuratedSchema.ROW_HASH)) {
+                cols.add(col(f.name()));
+            }
+        }
+        return cols.toArray(new org.apache.spark.sql.Column[0]);
+    }
+
+    public static String versionsTable(Entity entity) {
+        return entity.tableName() + "_versions";
+    }
+
+    /** Each write is one Delta commit and safe to repeat. */
+    private void write(Entity entity, Dataset<Row> rejects, Dataset<Row> classified) {
+        warehouse.insertNew(Warehouse.REJECTS, rejects, CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM,
+                CuratedSchema.LINE_NUMBER);
+        Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED))
+                .select(curatedColumns(entity, true));
+        warehouse.insertNew(versionsTable(entity), accepted, CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM,
+                CuratedSchema.LINE_NUMBER);
+        warehouse.upsert(entity.tableName(), classified.filter(col(VersionClassifier.IS_CURRENT))
+                .select(curatedColumns(entity, true)), CuratedSchema.OFFICE_ID, entity.keyColumn());
+    }
+
+    /**
+     * SPEC 1.4: rows whose student (or contact) is not known are kept and counted as orphans of the
+     * file that brought them.
+     */
+    private void countOrphans(Map<Entity, Dataset<Row>> accepted, Map<String, FileResult> byPath) {
+        List<Dataset<Row>> orphanRows = new ArrayList<>();
+        if (!warehouse.exists(Entity.STUDENTS.tableName())) {
+            return;
+        }
+        Dataset<Row> students = warehouse.read(Entity.STUDENTS.tableName()).select(CuratedSchema.OFFICE_ID, "student_id");
+        Dataset<Row> contacts = warehouse.exists(Entity.CONTACTS.tableName())
+                ? warehouse.read(Entity.CONTACTS.tableName()).select(CuratedSchema.OFFICE_ID, "contact_id") : null;
+        for (Entity e : List.of(Entity.CONTACTS, Entity.EVENTS)) {
+            Dataset<Row> rows = accepted.get(e);
+            if (rows == null) {
+                continue;
+            }
+            Dataset<Row> marked = rows.join(students.withColumn("_student", lit(true)),
+                    VersionClassifier.toSeq(List.of(CuratedSchema.OFFICE_ID, "student_id")), "left");
+            org.apache.spark.sql.Column orphan = col("_student").isNull();
+            if (e == Entity.EVENTS && contacts != null) {
+                marked = marked.join(contacts.withColumn("_contact", lit(true)),
+                        VersionClassifier.toSeq(List.of(CuratedSchema.OFFICE_ID, "contact_id")), "left");
+                orphan = orphan.or(col("contact_id").isNotNull().and(col("_contact").isNull()));
+            } else if (e == Entity.EVENTS) {
+                orphan = orphan.or(col("contact_id").isNotNull());
+            }
+            orphanRows.add(marked.filter(orphan).groupBy(CuratedSchema.SOURCE_FILE).count());
+        }
+        for (Dataset<Row> counts : orphanRows) {
+            for (Row r : counts.collectAsList()) {
+                FileResult f = byPath.get(r.getString(0));
+                byPath.put(f.path(), new FileResult(f.path(), f.officeId(), f.exportDate(), f.entity(), f.size(),
+                        f.checksum(), f.status(), f.reason(), f.rowsRead(), f.accepted(), f.rejected(), f.duplicates(),
+                        r.getLong(1), f.rejectsByReason()));
+            }
+        }
+    }
+
+    public static StructType ledgerSchema() {
+        return new StructType()
+                .add("path", DataTypes.StringType).add("office_id", DataTypes.StringType)
+                .add("export_date", DataTypes.DateType).add("entity", DataTypes.StringType)
+                .add("size", DataTypes.LongType).add("checksum", DataTypes.StringType)
+                .add("status", DataTypes.StringType).add("reason", DataTypes.StringType)
+                .add("rows_read", DataTypes.LongType).add("accepted", DataTypes.LongType)
+                .add("rejected", DataTypes.LongType).add("duplicates", DataTypes.LongType)
+                .add("orphans", DataTypes.LongType)
+                .add("rejects_by_reason", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
+                .add("run_id", DataTypes.StringType).add("recorded_at", DataTypes.TimestampType);
+    }
+
+    private void writeLedger(List<FileResult> processed) {
+        if (processed.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        List<Row> rows = new ArrayList<>();
+        for (FileResult f : processed) {
+            rows.add(org.apache.spark.sql.RowFactory.create(f.path(), f.officeId(), f.exportDate(), f.entity(), f.size(),
+                    f.checksum(), f.status(), f.reason(), f.rowsRead(), f.accepted(), f.rejected(), f.duplicates(),
+                    f.orphans(), scala.jdk.javaapi.CollectionConverters.asScala(f.rejectsByReason()), runId, now));
+        }
+        warehouse.append(Warehouse.FILE_LEDGER, spark.createDataFrame(rows, ledgerSchema()));
+    }
+}

@@ -1,0 +1,19 @@
+package io.careerlens.ingest;
+
+/** Why a record is rejected: a reason code (the rejects table's {@code reason}) and a sentence for people. */
+public class Reject extends Exception {
+    private final String reason;
+
+    public Reject(String reason, String detail) {
+        super(detail, null, false, false);
+        this.reason = reason;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+}

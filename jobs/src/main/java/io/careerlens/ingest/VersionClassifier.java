@@ -1,0 +1,89 @@
+package io.careerlens.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+import io.careerlens.warehouse.Columns;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * SPEC 1.4: the newest export (by export_date, then line order) wins for a key; a row identical to
+ * the version of its key held just before it is a duplicate, every other valid row is accepted.
+ */
+public final class VersionClassifier {
+    public static final String OUTCOME = "outcome";
+    public static final String ACCEPTED = "accepted";
+    public static final String DUPLICATE = "duplicate";
+    /** the row becomes its key's current version. */
+    public static final String IS_CURRENT = "is_current";
+    private static final String NEW = "_new";
+
+    private VersionClassifier() {
+    }
+
+    /** Adds row_hash: a digest of the canonical values, so equal versions compare in one column. */
+    public static Dataset<Row> withRowHash(Dataset<Row> rows, Entity entity) {
+        List<String> names = CuratedSchema.canonicalNames(entity);
+        Columns.require(rows, "row hash of " + entity.tableName(), names.toArray(new String[0]));
+        Column[] cols = names.stream().map(n -> col(n)).toArray(Column[]::new);
+        return rows.withColumn(CuratedSchema.ROW_HASH, sha2(to_json(struct(cols)), 256));
+    }
+
+    /**
+     * @param history  earlier accepted versions (curated layout)
+     * @param incoming valid rows of the files being ingested (curated layout)
+     * @return incoming with {@link #OUTCOME} and {@link #IS_CURRENT}
+     */
+    public static Dataset<Row> classify(Dataset<Row> history, Dataset<Row> incoming, Entity entity) {
+        String key = entity.keyColumn();
+        String[] needed = {CuratedSchema.OFFICE_ID, key, CuratedSchema.EXPORT_DATE, CuratedSchema.LINE_NUMBER,
+            CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM, CuratedSchema.ROW_HASH};
+        Columns.require(history, "dedupe of " + entity.tableName() + " (history)", needed);
+        Columns.require(incoming, "dedupe of " + entity.tableName() + " (incoming)", needed);
+        List<String> keys = List.of(CuratedSchema.OFFICE_ID, key);
+        // Versions already written from these very files (a run stopped half-way) are this run's own.
+        Dataset<Row> files = incoming.select(CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM).distinct();
+        Dataset<Row> earlier = history
+                .join(files, toSeq(List.of(CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM)), "left_anti")
+                .join(incoming.select(CuratedSchema.OFFICE_ID, key).distinct(), toSeq(keys), "left_semi")
+                .select(incoming.columns()[0], rest(incoming.columns()))
+                .withColumn(NEW, lit(false));
+        Dataset<Row> all = earlier.unionByName(incoming.withColumn(NEW, lit(true)));
+
+        WindowSpec ordered = Window.partitionBy(CuratedSchema.OFFICE_ID, key).orderBy(col(CuratedSchema.EXPORT_DATE),
+                col(CuratedSchema.LINE_NUMBER), col(CuratedSchema.SOURCE_FILE), col(NEW));
+        Column outcome = when(col(NEW).and(lag(CuratedSchema.ROW_HASH, 1).over(ordered)
+                .eqNullSafe(col(CuratedSchema.ROW_HASH))), lit(DUPLICATE)).when(col(NEW), lit(ACCEPTED));
+        // The current version is the last held or accepted one: a duplicate changes nothing.
+        Column laterVersions = sum(when(not(col(NEW)).or(col(OUTCOME).equalTo(ACCEPTED)), 1).otherwise(0))
+                .over(ordered.rowsBetween(1, Window.unboundedFollowing()));
+        return all.withColumn(OUTCOME, outcome)
+                .withColumn(IS_CURRENT, col(OUTCOME).equalTo(ACCEPTED).and(coalesce(laterVersions, lit(0)).equalTo(0)))
+                .filter(col(NEW))
+                .drop(NEW);
+    }
+
+    private static String[] rest(String[] cols) {
+        String[] r = new String[cols.length - 1];
+        System.arraycopy(cols, 1, r, 0, r.length);
+        return r;
+    }
+
+    static scala.collection.immutable.Seq<String> toSeq(List<String> l) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(new ArrayList<>(l)).toList();
+    }
+}

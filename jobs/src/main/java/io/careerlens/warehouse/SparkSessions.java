@@ -1,0 +1,36 @@
+package io.careerlens.warehouse;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** The one place a SparkSession is configured: Delta, UTC session time, java.time values. */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    /**
+     * Under spark-submit the master and resources come from the submitter; run directly, Spark runs
+     * in local mode on this machine's cores.
+     */
+    public static SparkSession getOrCreate(String appName) {
+        SparkSession.Builder b = SparkSession.builder().appName(appName);
+        if (!new SparkConf().contains("spark.master")) {
+            b.master("local[*]")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", "4")
+                    .config("spark.ui.showConsoleProgress", "false");
+        }
+        return configure(b).getOrCreate();
+    }
+
+    /** Settings every session of CareerLens needs, for tests as well. */
+    public static SparkSession.Builder configure(SparkSession.Builder b) {
+        return b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .config("spark.sql.ansi.enabled", "true")
+                .config("spark.databricks.delta.snapshotPartitions", "2")
+                .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "4");
+    }
+}

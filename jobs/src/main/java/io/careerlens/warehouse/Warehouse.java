@@ -1,0 +1,95 @@
+package io.careerlens.warehouse;
+
+import io.delta.tables.DeltaTable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Delta tables under one warehouse URI (a local folder, hdfs:// or s3a://). Every table is a
+ * path {@code <warehouse>/<name>}, readable with {@code delta.`<path>`} from spark-sql.
+ */
+public final class Warehouse {
+    public static final String REJECTS = "rejects";
+    public static final String FILE_LEDGER = "file_ledger";
+
+    private final SparkSession spark;
+    private final String uri;
+
+    public Warehouse(SparkSession spark, String uri) {
+        this.spark = spark;
+        this.uri = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public Configuration hadoop() {
+        return spark.sparkContext().hadoopConfiguration();
+    }
+
+    public String path(String table) {
+        return uri + "/" + table;
+    }
+
+    public boolean exists(String table) {
+        return DeltaTable.isDeltaTable(spark, path(table));
+    }
+
+    public Dataset<Row> read(String table) {
+        return spark.read().format("delta").load(path(table));
+    }
+
+    /** the table, or an empty one of that schema when it has not been written yet. */
+    public Dataset<Row> readOrEmpty(String table, StructType schema) {
+        return exists(table) ? read(table) : spark.createDataFrame(java.util.List.of(), schema);
+    }
+
+    /** Replaces the whole table in one Delta commit. */
+    public void overwrite(String table, Dataset<Row> data) {
+        data.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path(table));
+    }
+
+    public void append(String table, Dataset<Row> data) {
+        data.write().format("delta").mode("append").save(path(table));
+    }
+
+    /**
+     * Inserts the rows whose key is not in the table yet, in one commit; rows already there are left
+     * alone, so writing the same batch twice is harmless.
+     */
+    public void insertNew(String table, Dataset<Row> data, String... keys) {
+        if (!exists(table)) {
+            data.limit(0).write().format("delta").mode("append").save(path(table));
+        }
+        DeltaTable.forPath(spark, path(table)).as("t").merge(data.as("s"), on(keys))
+                .whenNotMatched().insertAll().execute();
+    }
+
+    /** Inserts new keys and replaces the rows of existing ones, in one commit. */
+    public void upsert(String table, Dataset<Row> data, String... keys) {
+        if (!exists(table)) {
+            data.limit(0).write().format("delta").mode("append").save(path(table));
+        }
+        DeltaTable.forPath(spark, path(table)).as("t").merge(data.as("s"), on(keys))
+                .whenMatched().updateAll().whenNotMatched().insertAll().execute();
+    }
+
+    private static String on(String... keys) {
+        StringBuilder sb = new StringBuilder();
+        for (String k : keys) {
+            if (sb.length() > 0) {
+                sb.append(" AND ");
+            }
+            sb.append("t.`").append(k).append("` = s.`").append(k).append('`');
+        }
+        return sb.toString();
+    }
+}
