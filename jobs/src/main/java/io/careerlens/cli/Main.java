@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code careerlens <command>}: the nightly job and its steps. */
 @Command(name = "careerlens", mixinStandardHelpOptions = true, version = "CareerLens 0.1.0",
         description = "Career-services networking analytics: ingest office exports, compute metrics, publish reports.",
-        subcommands = {NightlyCommand.class, IngestCommand.class, ValidateCommand.class, 
+        subcommands = {NightlyCommand.class, IngestCommand.class, ValidateCommand.class, GenerateCommand.class, 
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure (nothing published), 2 bad usage or configuration (nothing done),",
             "3 finished but a data-quality gate tripped (see the Data quality figures)."})
@@ -36,16 +36,19 @@ public class Main implements Runnable {
             Throwable root = rootCause(e);
             if (e instanceof ConfigException || root instanceof ConfigException) {
                 err.println("careerlens: " + root.getMessage());
+                err.flush();
                 return USAGE;
             }
             LogManager.getLogger(Main.class).error("run failed", e);
             err.println("careerlens: failed: " + oneLine(root) + " (the log has the details)");
+            err.flush();
             return FAILED;
         });
         cl.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("careerlens: " + e.getMessage());
             e.getCommandLine().getErr().println("Try 'careerlens " + e.getCommandLine().getCommandName()
                     .replace("careerlens", "").trim() + " --help'.");
+            e.getCommandLine().getErr().flush();
             return USAGE;
         });
         return cl.execute(args);

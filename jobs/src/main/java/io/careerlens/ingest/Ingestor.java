@@ -111,6 +111,7 @@ public final class Ingestor {
     }
 
     private EntityBatch ingestEntity(Entity entity, List<InboxFile> files) {
+        long t0 = System.nanoTime();
         Dataset<Row> staged = parse(entity, files).persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, String> fileProblems = new HashMap<>();
         for (Row r : staged.filter(col(CuratedSchema.KIND).equalTo(CuratedSchema.KIND_FILE))
@@ -166,6 +167,8 @@ public final class Ingestor {
             long[] a = outcomes.computeIfAbsent(r.getString(0), k -> new long[2]);
             a[VersionClassifier.ACCEPTED.equals(r.getString(1)) ? 0 : 1] += r.getLong(2);
         }
+        LOG.info("{}: {} file(s) read and classified in {} ms", entity.tableName(), files.size(),
+                (System.nanoTime() - t0) / 1_000_000);
         if (warehouse != null) {
             write(entity, rejects, classified);
         }
@@ -235,6 +238,7 @@ public final class Ingestor {
 
     /** Each write is one Delta commit and safe to repeat. */
     private void write(Entity entity, Dataset<Row> rejects, Dataset<Row> classified) {
+        long t0 = System.nanoTime();
         warehouse.insertNew(Warehouse.REJECTS, rejects, CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM,
                 CuratedSchema.LINE_NUMBER);
         Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED))
@@ -243,6 +247,7 @@ public final class Ingestor {
                 CuratedSchema.LINE_NUMBER);
         warehouse.upsert(entity.tableName(), classified.filter(col(VersionClassifier.IS_CURRENT))
                 .select(curatedColumns(entity, true)), CuratedSchema.OFFICE_ID, entity.keyColumn());
+        LOG.info("{}: tables written in {} ms", entity.tableName(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /**

@@ -67,7 +67,8 @@ public final class Warehouse {
      */
     public void insertNew(String table, Dataset<Row> data, String... keys) {
         if (!exists(table)) {
-            data.limit(0).write().format("delta").mode("append").save(path(table));
+            append(table, data.dropDuplicates(keys));
+            return;
         }
         DeltaTable.forPath(spark, path(table)).as("t").merge(data.as("s"), on(keys))
                 .whenNotMatched().insertAll().execute();
@@ -76,7 +77,8 @@ public final class Warehouse {
     /** Inserts new keys and replaces the rows of existing ones, in one commit. */
     public void upsert(String table, Dataset<Row> data, String... keys) {
         if (!exists(table)) {
-            data.limit(0).write().format("delta").mode("append").save(path(table));
+            append(table, data);
+            return;
         }
         DeltaTable.forPath(spark, path(table)).as("t").merge(data.as("s"), on(keys))
                 .whenMatched().updateAll().whenNotMatched().insertAll().execute();

@@ -1,0 +1,110 @@
+package io.careerlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careerlens.testing.Inboxes;
+import io.careerlens.testing.SparkTestSession;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void spark() {
+        SparkTestSession.get();
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private Path config(String extra) throws Exception {
+        Path c = tmp.resolve("c.yaml");
+        Files.writeString(c, "offices:\n  north: {name: North, timezone: America/New_York}\n" + extra);
+        return c;
+    }
+
+    @Test
+    void badConfigurationExitsWithTwoAndOneLineNamingTheKey() throws Exception {
+        Result r = run("ingest", "--config", config("rules: {thank_you_window: 24}\n").toString(),
+                "--inbox", tmp.toString(), "--warehouse", tmp.resolve("wh").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("rules.thank_you_window"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(!Files.exists(tmp.resolve("wh")), "nothing was written");
+    }
+
+    @Test
+    void unknownOptionsAndMissingConfigFilesAreUsageErrors() {
+        assertEquals(2, run("ingest", "--frobnicate").exit());
+        assertEquals(2, run("ingest", "--config", tmp.resolve("nope.yaml").toString()).exit());
+        Result help = run("ingest", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("--warehouse"));
+    }
+
+    @Test
+    void validateJsonAccountsForEveryRowAndWritesNothing() throws Exception {
+        Path inbox = tmp.resolve("inbox");
+        Inboxes.write(inbox, "north", "2026-01-05", "students.csv", "student_id,program,program_start",
+                "S1,masters,2025-09-01", "S2,mba,2025-09-01");
+        Inboxes.write(inbox, "stray", "2026-01-05", "students.csv", "student_id");
+        Result r = run("validate", "--json", "--config", config("").toString(), "--inbox", inbox.toString());
+        assertEquals(3, r.exit(), r.err() + r.out());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        JsonNode f = json.get("files").get(0);
+        assertEquals("north/2026-01-05/students.csv", f.get("path").asText());
+        assertEquals("quarantined", f.get("status").asText());
+        assertEquals(2, f.get("rows_read").asLong());
+        assertEquals(1, f.get("rejects_by_reason").get("bad_enum").asLong());
+        assertEquals(f.get("rows_read").asLong(), f.get("accepted").asLong() + f.get("rejected").asLong()
+                + f.get("duplicates").asLong());
+        assertEquals("stray/", json.get("skipped_paths").get(0).get("path").asText());
+        // line 2 is held back with its file; line 3 is the bad row itself
+        JsonNode rows = json.get("rejected_rows");
+        assertEquals(2, rows.size());
+        assertEquals(2, rows.get(0).get("line").asLong());
+        assertEquals("file_quarantined", rows.get(0).get("reason").asText());
+        assertEquals(3, rows.get(1).get("line").asLong());
+        assertEquals("bad_enum", rows.get(1).get("reason").asText());
+    }
+
+    @Test
+    void ingestJsonReportsIngestedThenSkippedUnchanged() throws Exception {
+        Path inbox = tmp.resolve("inbox");
+        Inboxes.write(inbox, "north", "2026-01-05", "students.csv", "student_id,program,program_start", "S1,masters,2025-09-01");
+        String[] args = {"ingest", "--json", "--config", config("").toString(), "--inbox", inbox.toString(),
+            "--warehouse", tmp.resolve("wh").toString()};
+        Result first = run(args);
+        assertEquals(0, first.exit(), first.err());
+        assertEquals("ingested", new ObjectMapper().readTree(first.out()).get("files").get(0).get("status").asText());
+        Result second = run(args);
+        assertEquals("skipped_unchanged", new ObjectMapper().readTree(second.out()).get("files").get(0).get("status").asText());
+    }
+}

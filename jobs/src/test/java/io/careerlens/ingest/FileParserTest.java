@@ -1,0 +1,208 @@
+package io.careerlens.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.careerlens.config.OfficeConfig;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One export file in, staged rows out: header rules, every reject reason, privacy. No Spark needed. */
+class FileParserTest {
+    @TempDir
+    Path dir;
+
+    private static final LocalDate EXPORT = LocalDate.of(2026, 3, 10);
+
+    private OfficeConfig office() {
+        OfficeConfig o = new OfficeConfig();
+        o.name = "Test";
+        o.timezone = "America/New_York";
+        return o;
+    }
+
+    private List<Row> parse(Entity entity, String text, OfficeConfig office) throws IOException {
+        return parse(entity, text.getBytes(StandardCharsets.UTF_8), office);
+    }
+
+    private List<Row> parse(Entity entity, byte[] bytes, OfficeConfig office) throws IOException {
+        Path f = dir.resolve(entity.fileName());
+        Files.write(f, bytes);
+        InboxFile file = new InboxFile(f.toUri().toString(), "x/2026-03-10/" + entity.fileName(), "x", EXPORT, entity,
+                bytes.length, "sum");
+        List<Row> rows = new ArrayList<>();
+        new FileParser(file, office, new Configuration()).forEachRemaining(rows::add);
+        return rows;
+    }
+
+    private static Object get(Entity e, Row r, String column) {
+        StructType s = CuratedSchema.staged(e);
+        return r.get(s.fieldIndex(column));
+    }
+
+    private static String reason(Entity e, Row r) {
+        return (String) get(e, r, CuratedSchema.REJECT_REASON);
+    }
+
+    @Test
+    void headersMatchCaseInsensitivelyAndUnknownOrPersonalColumnsAreNotKept() throws IOException {
+        List<Row> rows = parse(Entity.STUDENTS,
+                " Student_ID ,PROGRAM,program_start,First_Name,email\nS1,Masters,2025-09-01,Ann,ann@x.org\n", office());
+        assertEquals(2, rows.size(), "the file row and one record");
+        assertEquals(CuratedSchema.KIND_FILE, get(Entity.STUDENTS, rows.get(0), CuratedSchema.KIND));
+        Row s = rows.get(1);
+        assertNull(reason(Entity.STUDENTS, s));
+        assertEquals("S1", get(Entity.STUDENTS, s, "student_id"));
+        assertEquals("masters", get(Entity.STUDENTS, s, "program"));
+        assertEquals(LocalDate.of(2025, 9, 1), get(Entity.STUDENTS, s, "program_start"));
+        assertEquals(2L, get(Entity.STUDENTS, s, CuratedSchema.LINE_NUMBER));
+        assertFalse(CuratedSchema.staged(Entity.STUDENTS).fieldNames().toString().contains("email"));
+        assertFalse(s.toString().contains("Ann"), "no personal data in a staged row");
+    }
+
+    @Test
+    void aMissingRequiredColumnRejectsEveryRecordOfTheFileNamingTheColumn() throws IOException {
+        List<Row> rows = parse(Entity.CONTACTS, "contact_id,student_id,relationship\nC1,S1,peer\nC2,S1,peer\n", office());
+        assertEquals("missing_column", reason(Entity.CONTACTS, rows.get(0)));
+        assertTrue(((String) get(Entity.CONTACTS, rows.get(0), CuratedSchema.REJECT_DETAIL)).contains("added_on"));
+        assertEquals(3, rows.size());
+        assertEquals("missing_column", reason(Entity.CONTACTS, rows.get(1)));
+        assertEquals("missing_column", reason(Entity.CONTACTS, rows.get(2)));
+    }
+
+    @Test
+    void everyRowLevelRejectReason() throws IOException {
+        String text = String.join("\n",
+                "event_id,student_id,occurred_at,event_type,contact_id,direction,cards_collected,registered",
+                "E1,S1,2026-03-02T10:00,career_fair,,,3,yes", // 2 valid
+                "E2,S1,2026-03-02T10:00,career_fair,,,3", // 3 wrong_field_count
+                ",S1,2026-03-02T10:00,career_fair,,,3,yes", // 4 missing_required
+                "E4,S1,2026-03-32,career_fair,,,3,yes", // 5 bad_date
+                "E5,S1,soon,career_fair,,,3,yes", // 6 bad_timestamp
+                "E6,S1,2026-03-02T10:00,career_fair,,sideways,3,yes", // 7 bad_enum
+                "E7,S1,2026-03-02T10:00,career_fair,,,-1,yes", // 8 bad_number
+                "E8,S1,2026-03-02T10:00,speed_dating,,,3,yes", // 9 unknown_event_type
+                "E9,S1,2026-03-12T10:00,career_fair,,,3,yes", // 10 occurred_after_export (export 03-10 + 1 day = 11th)
+                "\"E10\"x,S1,2026-03-02T10:00,career_fair,,,3,yes", // 11 malformed_csv
+                "E11,S1,2026-03-11T23:59,career_fair,,,3,maybe", // 12 bad_boolean
+                "E12,S1,2026-03-11T23:59,career_fair,,,3,no"); // 13 valid: one day after export is allowed
+        List<Row> rows = parse(Entity.EVENTS, text, office());
+        List<String> reasons = rows.subList(1, rows.size()).stream().map(r -> reason(Entity.EVENTS, r)).toList();
+        assertEquals(java.util.Arrays.asList(null, "wrong_field_count", "missing_required", "bad_date", "bad_timestamp",
+                "bad_enum", "bad_number", "unknown_event_type", "occurred_after_export", "malformed_csv", "bad_boolean",
+                null), reasons);
+        for (int i = 1; i < rows.size(); i++) {
+            assertEquals((long) i + 1, get(Entity.EVENTS, rows.get(i), CuratedSchema.LINE_NUMBER));
+        }
+        assertTrue(((String) get(Entity.EVENTS, rows.get(6), CuratedSchema.REJECT_DETAIL)).contains("direction"));
+        assertEquals("\"E10\"x,S1,2026-03-02T10:00,career_fair,,,3,yes", get(Entity.EVENTS, rows.get(10), CuratedSchema.RAW_TEXT));
+    }
+
+    @Test
+    void eventTimesAndDefaults() throws IOException {
+        List<Row> rows = parse(Entity.EVENTS, "event_id,student_id,occurred_at,event_type\n"
+                + "E1,S1,2026-03-02,Informational_Interview\nE2,S1,2026-03-02T23:30:00-05:00,thank_you\n", office());
+        Row day = rows.get(1);
+        assertEquals(Boolean.TRUE, get(Entity.EVENTS, day, "day_precision"));
+        assertEquals(Instant.parse("2026-03-02T05:00:00Z"), get(Entity.EVENTS, day, "occurred_at"));
+        assertEquals("informational_interview", get(Entity.EVENTS, day, "event_type"));
+        assertEquals("attendee", get(Entity.EVENTS, day, "role"), "role defaults to attendee");
+        Row precise = rows.get(2);
+        assertEquals(Boolean.FALSE, get(Entity.EVENTS, precise, "day_precision"));
+        assertEquals(LocalDate.of(2026, 3, 2), get(Entity.EVENTS, precise, "occurred_on"));
+    }
+
+    @Test
+    void officeEventTypeNamesAndStatusDefault() throws IOException {
+        OfficeConfig o = office();
+        o.eventTypes = Map.of("Speaker/Panel", "career_panel");
+        List<Row> rows = parse(Entity.EVENTS, "event_id,student_id,occurred_at,event_type\nE1,S1,2026-03-02,speaker/panel\n", o);
+        assertEquals("career_panel", get(Entity.EVENTS, rows.get(1), "event_type"));
+        rows = parse(Entity.CONTACTS, "contact_id,student_id,added_on,relationship\nC1,S1,2026-01-01,mentor\n", o);
+        assertEquals("active", get(Entity.CONTACTS, rows.get(1), "status"));
+    }
+
+    @Test
+    void utf8BomAndWindows1252AreRead() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = "contact_id,student_id,added_on,relationship,organization\r\nC1,S1,2026-01-01,peer,Café Lumière\r\n"
+                .getBytes(Charset.forName("windows-1252"));
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, 3);
+        System.arraycopy(body, 0, all, 3, body.length);
+        OfficeConfig o = office();
+        o.encoding = "windows-1252";
+        List<Row> rows = parse(Entity.CONTACTS, all, o);
+        assertNull(reason(Entity.CONTACTS, rows.get(0)), "the BOM does not spoil the first header");
+        assertEquals("Café Lumière", get(Entity.CONTACTS, rows.get(1), "organization"));
+    }
+
+    @Test
+    void bytesInTheWrongEncodingAreRejectedAsBadEncoding() throws IOException {
+        byte[] body = "contact_id,student_id,added_on,relationship,organization\nC1,S1,2026-01-01,peer,Café\n"
+                .getBytes(Charset.forName("windows-1252"));
+        List<Row> rows = parse(Entity.CONTACTS, body, office());
+        assertEquals("bad_encoding", reason(Entity.CONTACTS, rows.get(1)));
+    }
+
+    @Test
+    void linkedInExportWithNotesLinesMappingDefaultsAndPseudonymizedIds() throws IOException {
+        OfficeConfig o = office();
+        o.headerSearchLines = 5;
+        o.dateFormats = List.of("d MMM yyyy");
+        o.mapping = Map.of("contacts", Map.of("contact_id", "URL", "student_id", "Student ID", "added_on", "Connected On",
+                "organization", "Company"));
+        o.defaults = Map.of("contacts", Map.of("relationship", "professional", "source", "online"));
+        o.pseudonymize = Map.of("contacts", List.of("contact_id"));
+        String text = "Notes:\n\"When exporting, some e-mail addresses are missing.\"\n\n"
+                + "First Name,Last Name,URL,Email Address,Company,Position,Connected On,Student ID\n"
+                + "Ana,Kim,https://www.linkedin.com/in/ana-kim,ana@x.org,Acme,Analyst,12 Mar 2024,S7\n"
+                + "Bo,Li,https://www.linkedin.com/in/bo-li,bo@x.org,Acme,Analyst,31 Feb 2024,S7\n";
+        List<Row> rows = parse(Entity.CONTACTS, text, o);
+        assertEquals(3, rows.size(), "notes lines before the header are not records");
+        Row c = rows.get(1);
+        assertNull(reason(Entity.CONTACTS, c));
+        assertEquals(LocalDate.of(2024, 3, 12), get(Entity.CONTACTS, c, "added_on"));
+        assertEquals("professional", get(Entity.CONTACTS, c, "relationship"));
+        assertEquals("S7", get(Entity.CONTACTS, c, "student_id"));
+        assertEquals(RowValidator.pseudonym("https://www.linkedin.com/in/ana-kim"), get(Entity.CONTACTS, c, "contact_id"));
+        assertFalse(c.toString().contains("Ana") || c.toString().contains("linkedin.com"));
+        Row bad = rows.get(2);
+        assertEquals("bad_date", reason(Entity.CONTACTS, bad));
+        assertEquals(6L, get(Entity.CONTACTS, bad, CuratedSchema.LINE_NUMBER));
+        String raw = (String) get(Entity.CONTACTS, bad, CuratedSchema.RAW_TEXT);
+        assertFalse(raw.contains("Bo") || raw.contains("bo@x.org"), "names and e-mails are blanked in the rejects table: " + raw);
+        assertTrue(raw.contains("31 Feb 2024"));
+    }
+
+    @Test
+    void notesAreKeptOnlyWhenTheOfficeOptsIn() throws IOException {
+        String text = "event_id,student_id,occurred_at,event_type,notes\nE1,S1,2026-03-02,seminar,\"Met Dr. X,\nnice\"\n";
+        assertNull(get(Entity.EVENTS, parse(Entity.EVENTS, text, office()).get(1), "notes"));
+        OfficeConfig o = office();
+        o.keepNotes = true;
+        assertEquals("Met Dr. X,\nnice", get(Entity.EVENTS, parse(Entity.EVENTS, text, o).get(1), "notes"));
+    }
+
+    @Test
+    void anEmptyFileIsRejectedWhole() throws IOException {
+        List<Row> rows = parse(Entity.STUDENTS, "", office());
+        assertEquals(1, rows.size());
+        assertEquals("missing_column", reason(Entity.STUDENTS, rows.get(0)));
+    }
+}

@@ -1,0 +1,221 @@
+package io.careerlens.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.careerlens.config.Config;
+import io.careerlens.config.ConfigLoader;
+import io.careerlens.config.OfficeConfig;
+import io.careerlens.testing.Inboxes;
+import io.careerlens.testing.SparkTestSession;
+import io.careerlens.warehouse.Warehouse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestorTest {
+    static SparkSession spark;
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkTestSession.get();
+    }
+
+    private static Config config(String... offices) {
+        Config c = new Config();
+        for (String id : offices) {
+            OfficeConfig o = new OfficeConfig();
+            o.name = id;
+            o.timezone = "Europe/Paris";
+            c.offices.put(id, o);
+        }
+        c.quality.maxRejectRate = 1.0;
+        return c;
+    }
+
+    private IngestReport ingest(Config config, Path inbox, Path warehouse) {
+        return new Ingestor(spark, config, new Warehouse(spark, warehouse.toString()), "test-run").run(inbox.toString());
+    }
+
+    private static FileResult file(IngestReport r, String path) {
+        return r.files().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, String> column(Warehouse w, String table, String key, String value) {
+        return w.read(table).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs(key), r -> String.valueOf((Object) r.getAs(value))));
+    }
+
+    @Test
+    void sampleDataTwiceThenANewExportThenAChangedFile() {
+        Path inbox = tmp.resolve("inbox");
+        Inboxes.copyTree(Path.of("../sample-data/inbox"), inbox);
+        Config config = ConfigLoader.load(Path.of("../sample-data/careerlens.yaml"));
+        Path wh = tmp.resolve("wh");
+
+        IngestReport first = ingest(config, inbox, wh);
+        assertEquals(36, first.files().size());
+        assertEquals(36, first.count(FileResult.INGESTED));
+        first.files().forEach(f -> assertTrue(f.reconciles(), f.toString()));
+        assertTrue(first.files().stream().mapToLong(FileResult::rejected).sum() > 0, "the sample data carries some damage");
+        Warehouse w = new Warehouse(spark, wh.toString());
+        assertEquals(first.files().stream().mapToLong(FileResult::rejected).sum(), w.read(Warehouse.REJECTS).count());
+        assertEquals(36, w.read(Warehouse.FILE_LEDGER).count());
+        // the LinkedIn office's contacts arrived through the mapping, without names or URLs
+        List<Row> wb = w.read("contacts").filter("office_id = 'westbridge'").collectAsList();
+        assertFalse(wb.isEmpty());
+        assertTrue(wb.stream().allMatch(r -> r.<String>getAs("contact_id").startsWith("p-")));
+
+        IngestReport second = ingest(config, inbox, wh);
+        assertEquals(0, second.count(FileResult.INGESTED));
+        assertEquals(36, second.count(FileResult.SKIPPED_UNCHANGED));
+
+        long events = w.read("events").count();
+        Row existing = w.read("events").filter("office_id = 'north'").orderBy("event_id").first();
+        Inboxes.write(inbox, "north", "2026-11-21", "events.csv",
+                "event_id,student_id,occurred_at,event_type",
+                "NEW-1,S0001,2026-11-21T09:00,coffee_chat");
+        IngestReport third = ingest(config, inbox, wh);
+        assertEquals(1, third.count(FileResult.INGESTED));
+        FileResult added = file(third, "north/2026-11-21/events.csv");
+        assertEquals(1, added.accepted());
+        assertEquals(events + 1, w.read("events").count());
+
+        // the office corrects the file: it is read again; the unchanged row is a duplicate
+        Inboxes.write(inbox, "north", "2026-11-21", "events.csv",
+                "event_id,student_id,occurred_at,event_type",
+                "NEW-1,S0001,2026-11-21T09:00,coffee_chat",
+                "NEW-2,S0001,2026-11-21T10:00,thank_you");
+        IngestReport fourth = ingest(config, inbox, wh);
+        assertEquals(1, fourth.count(FileResult.INGESTED));
+        FileResult changed = file(fourth, "north/2026-11-21/events.csv");
+        assertEquals(2, changed.rowsRead());
+        assertEquals(1, changed.accepted());
+        assertEquals(1, changed.duplicates());
+        assertEquals(events + 2, w.read("events").count());
+        assertTrue(existing != null);
+        // the ledger reconciles for every file ever ingested
+        for (Row r : w.read(Warehouse.FILE_LEDGER).collectAsList()) {
+            assertEquals((long) r.getAs("rows_read"), (long) r.getAs("accepted") + (long) r.getAs("rejected")
+                    + (long) r.getAs("duplicates"), r.toString());
+        }
+    }
+
+    @Test
+    void newestExportThenLineOrderWinsAndIdenticalRowsAreDuplicates() {
+        Path inbox = tmp.resolve("inbox");
+        Path wh = tmp.resolve("wh");
+        String header = "student_id,program,program_start,department";
+        Inboxes.write(inbox, "o", "2026-01-01", "students.csv", header,
+                "S1,masters,2025-09-01,A",
+                "S1,masters,2025-09-01,A", // identical to line 2: duplicate
+                "S2,phd,2025-09-01,X",
+                "S3,phd,2025-09-01,Y",
+                "S3,phd,2025-09-01,Z"); // a later line of the same file wins
+        Inboxes.write(inbox, "o", "2026-01-02", "students.csv", header,
+                "S1,masters,2025-09-01,B", // newer export wins
+                "S2,phd,2025-09-01,X"); // identical to the held version: duplicate
+        IngestReport r = ingest(config("o"), inbox, wh);
+        FileResult a = file(r, "o/2026-01-01/students.csv");
+        assertEquals(List.of(5L, 4L, 0L, 1L), List.of(a.rowsRead(), a.accepted(), a.rejected(), a.duplicates()));
+        FileResult b = file(r, "o/2026-01-02/students.csv");
+        assertEquals(List.of(2L, 1L, 0L, 1L), List.of(b.rowsRead(), b.accepted(), b.rejected(), b.duplicates()));
+        Warehouse w = new Warehouse(spark, wh.toString());
+        assertEquals(Map.of("S1", "B", "S2", "X", "S3", "Z"), column(w, "students", "student_id", "department"));
+
+        // an older export arriving late is accepted but does not replace the newer version
+        Inboxes.write(inbox, "o", "2025-12-31", "students.csv", header, "S1,masters,2025-09-01,C");
+        IngestReport late = ingest(config("o"), inbox, wh);
+        assertEquals(1, file(late, "o/2025-12-31/students.csv").accepted());
+        assertEquals("B", column(w, "students", "student_id", "department").get("S1"));
+    }
+
+    @Test
+    void aRunStoppedBeforeItsLedgerIsFinishedByTheNextWithTheSameResult() {
+        Path inbox = tmp.resolve("inbox");
+        Inboxes.write(inbox, "o", "2026-01-01", "students.csv", "student_id,program,program_start",
+                "S1,masters,2025-09-01", "S2,phd,2025-13-01", "S1,masters,2025-09-01");
+        Inboxes.write(inbox, "o", "2026-01-02", "students.csv", "student_id,program,program_start",
+                "S1,phd,2025-09-01", "S3,phd,2025-09-01");
+        Inboxes.write(inbox, "o", "2026-01-02", "events.csv", "event_id,student_id,occurred_at,event_type",
+                "E1,S1,2026-01-01,seminar", "E1,S1,2026-01-01,seminar", "E2,S1,2026-01-01,party");
+        Path clean = tmp.resolve("clean");
+        IngestReport expected = ingest(config("o"), inbox, clean);
+
+        Path crashed = tmp.resolve("crashed");
+        ingest(config("o"), inbox, crashed);
+        // as if killed after the data tables were written but before the current events and the ledger
+        Inboxes.deleteTree(crashed.resolve(Warehouse.FILE_LEDGER));
+        Inboxes.deleteTree(crashed.resolve("events"));
+        IngestReport resumed = ingest(config("o"), inbox, crashed);
+
+        assertEquals(strip(expected), strip(resumed));
+        Warehouse a = new Warehouse(spark, clean.toString());
+        Warehouse b = new Warehouse(spark, crashed.toString());
+        for (String table : List.of("students", "events", "students_versions", "events_versions", Warehouse.REJECTS)) {
+            assertEquals(sorted(a, table), sorted(b, table), table);
+        }
+        assertEquals(2, a.read(Warehouse.REJECTS).count(), "the bad date and the unknown type, each once");
+    }
+
+    private static List<String> strip(IngestReport r) {
+        return r.files().stream().map(f -> f.path() + " " + f.status() + " " + f.rowsRead() + "/" + f.accepted() + "/"
+                + f.rejected() + "/" + f.duplicates() + "/" + f.orphans() + " " + f.rejectsByReason()).toList();
+    }
+
+    private static List<String> sorted(Warehouse w, String table) {
+        return w.read(table).drop("run_id").collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
+    @Test
+    void orphansAreKeptAndCountedAndSkippedPathsAreReported() {
+        Path inbox = tmp.resolve("inbox");
+        Inboxes.write(inbox, "o", "2026-01-01", "students.csv", "student_id,program,program_start", "S1,masters,2025-09-01");
+        Inboxes.write(inbox, "o", "2026-01-01", "contacts.csv", "contact_id,student_id,added_on,relationship",
+                "C1,S1,2025-10-01,mentor", "C2,S9,2025-10-01,peer");
+        Inboxes.write(inbox, "o", "2026-01-01", "events.csv", "event_id,student_id,occurred_at,event_type,contact_id",
+                "E1,S1,2025-10-02,coffee_chat,C1", "E2,S1,2025-10-02,coffee_chat,C7");
+        Inboxes.write(inbox, "o", "2026-01-01", "notes.txt", "hello");
+        Inboxes.write(inbox, "o", "last-week", "students.csv", "student_id");
+        Inboxes.write(inbox, "unknown_office", "2026-01-01", "students.csv", "student_id");
+        Inboxes.write(inbox, "bad office!", "2026-01-01", "students.csv", "student_id");
+        IngestReport r = ingest(config("o"), inbox, tmp.resolve("wh"));
+        assertEquals(1, file(r, "o/2026-01-01/contacts.csv").orphans());
+        assertEquals(1, file(r, "o/2026-01-01/events.csv").orphans());
+        assertEquals(2, new Warehouse(spark, tmp.resolve("wh").toString()).read("contacts").count(), "orphans are kept");
+        Map<String, String> skipped = r.skipped().stream().collect(Collectors.toMap(SkippedPath::path, SkippedPath::reason));
+        assertEquals(4, skipped.size(), skipped.toString());
+        assertTrue(skipped.get("o/2026-01-01/notes.txt").contains("not an export file"));
+        assertTrue(skipped.get("o/last-week/").contains("YYYY-MM-DD"));
+        assertTrue(skipped.get("unknown_office/").contains("not in the configuration"));
+        assertTrue(skipped.get("bad office!/").contains("must match"));
+    }
+
+    @Test
+    void aFileOverTheRejectThresholdIsQuarantinedWhole() {
+        Path inbox = tmp.resolve("inbox");
+        Inboxes.write(inbox, "o", "2026-01-01", "students.csv", "student_id,program,program_start",
+                "S1,masters,2025-09-01", "S2,mba,2025-09-01");
+        Inboxes.write(inbox, "p", "2026-01-01", "students.csv", "student_id,program,program_start", "S1,masters,2025-09-01");
+        Config c = config("o", "p");
+        c.quality.maxRejectRate = 0.05;
+        IngestReport r = ingest(c, inbox, tmp.resolve("wh"));
+        FileResult q = file(r, "o/2026-01-01/students.csv");
+        assertEquals(FileResult.QUARANTINED, q.status());
+        assertEquals(Map.of("bad_enum", 1L, Ingestor.FILE_QUARANTINED, 1L), q.rejectsByReason());
+        assertTrue(q.reconciles());
+        assertEquals(FileResult.INGESTED, file(r, "p/2026-01-01/students.csv").status());
+        Warehouse w = new Warehouse(spark, tmp.resolve("wh").toString());
+        assertEquals(List.of("p"), w.read("students").select("office_id").collectAsList().stream().map(x -> x.getString(0)).toList());
+        assertEquals(2, w.read(Warehouse.REJECTS).filter("office_id = 'o'").count());
+    }
+}
