@@ -20,6 +20,13 @@ public class CommonOptions {
             description = "Warehouse: a local folder or any Hadoop file-system URI such as hdfs:// or s3a:// (default: paths.warehouse).")
     String warehouse;
 
+    @Option(names = "--reports", paramLabel = "DIR", description = "Report folder (default: paths.reports).")
+    String reports;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Date the figures are computed for (default: today in reporting.timezone).")
+    java.time.LocalDate asOf;
+
     @Option(names = "--json", description = "End with one JSON object on standard output instead of the table.")
     boolean json;
 
@@ -52,6 +59,18 @@ public class CommonOptions {
 
     String inbox() {
         return inbox != null ? Path.of(inbox).toAbsolutePath().normalize().toString() : fromConfig(config().paths.inbox);
+    }
+
+    String reports() {
+        if (reports != null) {
+            return reports.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*") ? reports
+                    : Path.of(reports).toAbsolutePath().normalize().toString();
+        }
+        return fromConfig(config().paths.reports);
+    }
+
+    java.time.LocalDate asOf() {
+        return asOf != null ? asOf : java.time.LocalDate.now(java.time.ZoneId.of(config().reporting.timezone));
     }
 
     String warehouse() {

@@ -1,0 +1,63 @@
+package io.careerlens.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.careerlens.warehouse.Columns;
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** SPEC 2.4: data-quality figures per file and per office. */
+public final class DataQuality {
+    private DataQuality() {
+    }
+
+    /** One row per file ingestion recorded in the ledger, for exports dated on or before D. */
+    public static Dataset<Row> files(Dataset<Row> ledger, LocalDate asOf) {
+        Columns.require(ledger, "data quality", "office_id", "export_date", "entity", "path", "rows_read", "accepted",
+                "rejected", "duplicates", "orphans", "status", "reason", "run_id");
+        return ledger.filter(col("export_date").leq(lit(asOf)))
+                .select(col("office_id"), col("export_date"), col("entity"), col("path").as("file"), col("rows_read"),
+                        col("accepted"), col("rejected"), col("duplicates"), col("orphans"), col("status"), col("reason"),
+                        col("run_id"))
+                .orderBy("office_id", "export_date", "entity", "run_id");
+    }
+
+    /**
+     * Per office: freshness (latest export date), table sizes, orphans as they stand now, events
+     * whose student differs from their contact's student, and file outcomes.
+     */
+    public static Dataset<Row> offices(MetricInputs in, Dataset<Row> files) {
+        Dataset<Row> students = in.students().select("office_id", "student_id").withColumn("_s", lit(1));
+        Dataset<Row> contacts = in.contacts().select(col("office_id"), col("contact_id"), col("student_id").as("contact_student"));
+        Dataset<Row> contactFigures = in.contacts().join(students, Keys.STUDENT, "left").groupBy("office_id")
+                .agg(count(lit(1)).as("contacts"), sum(when(col("_s").isNull(), 1).otherwise(0)).as("orphan_contacts"));
+        Dataset<Row> eventFigures = in.events().join(students, Keys.STUDENT, "left")
+                .join(contacts, Keys.CONTACT, "left")
+                .groupBy("office_id").agg(count(lit(1)).as("events"),
+                        sum(when(col("_s").isNull().or(col("contact_id").isNotNull().and(col("contact_student").isNull())), 1)
+                                .otherwise(0)).as("orphan_events"),
+                        sum(when(col("contact_student").isNotNull().and(not(col("contact_student").equalTo(col("student_id")))), 1)
+                                .otherwise(0)).as("events_with_other_students_contact"));
+        Dataset<Row> fileFigures = files.groupBy("office_id").agg(max("export_date").as("latest_export_date"),
+                count(lit(1)).as("files"), sum("rows_read").as("rows_read"), sum("rejected").as("rejected"),
+                sum("duplicates").as("duplicates"),
+                sum(when(col("status").equalTo("quarantined"), 1).otherwise(0)).as("quarantined_files"),
+                sum(when(col("status").equalTo("rejected_file"), 1).otherwise(0)).as("rejected_files"));
+        Dataset<Row> studentCounts = in.students().groupBy("office_id").agg(count(lit(1)).as("students"));
+        return in.offices().select("office_id")
+                .join(fileFigures, Keys.OFFICE, "left")
+                .join(studentCounts, Keys.OFFICE, "left")
+                .join(contactFigures, Keys.OFFICE, "left")
+                .join(eventFigures, Keys.OFFICE, "left")
+                .na().fill(0)
+                .withColumn("days_since_export", org.apache.spark.sql.functions.datediff(lit(in.asOf()), col("latest_export_date")))
+                .orderBy("office_id");
+    }
+}

@@ -1,0 +1,220 @@
+package io.careerlens.metrics;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.from_utc_timestamp;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.last_day;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.to_utc_timestamp;
+import static org.apache.spark.sql.functions.when;
+
+import io.careerlens.config.Rules;
+import io.careerlens.warehouse.Columns;
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * SPEC 2.3: follow-up items of the four rules, each {@code met | missed | pending | unevaluable},
+ * with the spec's item columns.
+ */
+public final class FollowUp {
+    public static final String THANK_YOU = "thank_you_24h";
+    public static final String EVENT_FOLLOW_UP = "event_follow_up_72h";
+    public static final String KEEP_WARM = "keep_warm";
+    public static final String NEXT_CONTACT = "next_contact";
+    static final String[] ITEM_COLUMNS = {"office_id", "rule", "student_id", "contact_id", "anchor_event_id", "due_on",
+        "status", "resolved_by_event_id", "days_overdue", "due_soon", "catch_up_priority"};
+
+    private FollowUp() {
+    }
+
+    /** All items as of D (keep_warm evaluated at D). */
+    public static Dataset<Row> items(MetricInputs in) {
+        return thankYou(in).unionByName(eventFollowUp(in)).unionByName(keepWarmAt(in, lit(in.asOf()), null))
+                .unionByName(nextContact(in));
+    }
+
+    /** the end of local day D in each office's zone, as an instant. */
+    private static Column endOfDay(LocalDate d) {
+        return to_utc_timestamp(lit(d.plusDays(1)).cast("timestamp"), col("timezone"));
+    }
+
+    /**
+     * Window rules: an anchor at (at, on, day_precision) and the touches that may answer it. A touch
+     * answers when it comes after the anchor and at most H hours later; when either side only has a
+     * date, when it falls on the anchor's date or up to ceil(H/24) dates later.
+     */
+    private static Dataset<Row> windowItems(MetricInputs in, Dataset<Row> anchors, Dataset<Row> answers, int hours,
+                                            String rule) {
+        LocalDate d = in.asOf();
+        int days = (hours + 23) / 24;
+        Column byDates = col("a_day").or(col("r_day"));
+        Column answersIt = when(byDates, col("r_on").between(col("a_on"), date_add(col("a_on"), days)))
+                .otherwise(col("r_at").gt(col("a_at")).and(col("r_at").leq(col("a_at").plus(expr("make_dt_interval(0, " + hours + ")")))));
+        Column windowEnd = col("a_at").plus(expr("make_dt_interval(0, " + hours + ")"));
+        Column dueOn = when(col("a_day"), date_add(col("a_on"), days))
+                .otherwise(to_date(from_utc_timestamp(windowEnd, col("timezone"))));
+        Column open = when(col("a_day"), date_add(col("a_on"), days).gt(lit(d))).otherwise(windowEnd.gt(endOfDay(d)));
+        Dataset<Row> matched = anchors.join(answers, Keys.CONTACT, "left")
+                .filter(col("r_id").isNull().or(answersIt))
+                .groupBy("office_id", "anchor_event_id")
+                .agg(min_by(col("r_id"), struct(col("r_at"), col("r_id"))).as("resolved_by_event_id"));
+        Column status = when(col("contact_id").isNull().or(col("a_at").isNull()), lit("unevaluable"))
+                .when(col("resolved_by_event_id").isNotNull(), lit("met"))
+                .when(open, lit("pending")).otherwise(lit("missed"));
+        return anchors.join(matched, Keys.of("office_id", "anchor_event_id"), "left")
+                .join(in.offices(), Keys.OFFICE, "left")
+                .withColumn("rule", lit(rule))
+                .withColumn("due_on", when(col("a_at").isNotNull(), dueOn))
+                .withColumn("status", status)
+                .withColumn("resolved_by_event_id", when(col("status").equalTo("met"), col("resolved_by_event_id")))
+                .withColumn("days_overdue", when(col("status").equalTo("missed"), datediff(lit(d), col("due_on"))))
+                .withColumn("due_soon", lit(null).cast("boolean"))
+                .withColumn("catch_up_priority", lit(null).cast("double"))
+                .select(itemColumns(false));
+    }
+
+    private static Dataset<Row> answers(Dataset<Row> activities, String... types) {
+        return Activities.touches(activities).filter(col("event_type").isin((Object[]) types))
+                .select(col("office_id"), col("contact_id"), col("event_id").as("r_id"), col("occurred_at").as("r_at"),
+                        col("occurred_on").as("r_on"), col("day_precision").as("r_day"));
+    }
+
+    /** Rule 1: every informational interview wants a thank-you or follow-up to the same contact within 24 hours. */
+    public static Dataset<Row> thankYou(MetricInputs in) {
+        Dataset<Row> acts = in.activities();
+        Dataset<Row> interviews = acts.filter(col("event_type").equalTo("informational_interview"))
+                .select(col("office_id"), col("student_id"), col("contact_id"), col("event_id").as("anchor_event_id"),
+                        col("occurred_at").as("a_at"), col("occurred_on").as("a_on"), col("day_precision").as("a_day"));
+        return windowItems(in, interviews, answers(acts, "thank_you", "follow_up"), in.rules().thankYouWindowHours, THANK_YOU);
+    }
+
+    /**
+     * Rule 2: every contact added on or before D whose source event is a career fair or mixer on or
+     * before D wants a thank-you, follow-up or LinkedIn connection within 72 hours of the event. A
+     * source event not known as of D makes the item unevaluable.
+     */
+    public static Dataset<Row> eventFollowUp(MetricInputs in) {
+        Dataset<Row> sourceEvents = Activities.eventsAsOf(in.events(), in.asOf())
+                .select(col("office_id"), col("event_id").as("anchor_event_id"), col("event_type").as("source_type"),
+                        col("occurred_at").as("a_at"), col("occurred_on").as("a_on"), col("day_precision").as("a_day"));
+        Dataset<Row> anchors = in.contactsAdded().filter(col("source_event_id").isNotNull())
+                .select(col("office_id"), col("student_id"), col("contact_id"), col("source_event_id").as("anchor_event_id"))
+                .join(sourceEvents, Keys.of("office_id", "anchor_event_id"), "left")
+                .filter(col("source_type").isNull().or(col("source_type").isin("career_fair", "mixer")))
+                .drop("source_type");
+        // one item per contact: the anchor key is the contact, since several contacts share an event
+        Dataset<Row> keyed = anchors.withColumnRenamed("anchor_event_id", "source_event_id")
+                .withColumn("anchor_event_id", col("contact_id"));
+        Dataset<Row> items = windowItems(in, keyed.drop("source_event_id"),
+                answers(in.activities(), "thank_you", "follow_up", "linkedin_connect"), in.rules().eventFollowUpWindowHours,
+                EVENT_FOLLOW_UP);
+        return items.drop("anchor_event_id")
+                .join(keyed.select(col("office_id"), col("contact_id"), col("source_event_id").as("anchor_event_id")),
+                        Keys.CONTACT)
+                .select(itemColumns(false));
+    }
+
+    /**
+     * Rule 3 evaluated at {@code evalOn} (a date column: D, or a month's end): every active contact
+     * added by then; last touch = the latest touch up to then, or added_on; met while evalOn is not
+     * after last touch + cadence. {@code month}, when given, is kept for the monthly snapshots.
+     */
+    static Dataset<Row> keepWarmAt(MetricInputs in, Column evalOn, Dataset<Row> months) {
+        Rules r = in.rules();
+        Dataset<Row> contacts = (months == null ? in.network() : in.network().join(months, Keys.OFFICE))
+                .withColumn("eval_on", evalOn)
+                .filter(col("added_on").leq(col("eval_on")));
+        Dataset<Row> touches = Activities.touches(in.activities())
+                .select(col("office_id"), col("contact_id"), col("event_id").as("t_id"), col("occurred_on").as("t_on"),
+                        col("occurred_at").as("t_at"));
+        Dataset<Row> last = contacts.select("office_id", "contact_id", "eval_on").distinct()
+                .join(touches, Keys.CONTACT)
+                .filter(col("t_on").leq(col("eval_on")))
+                .groupBy("office_id", "contact_id", "eval_on")
+                .agg(max("t_on").as("last_touch_on"), max_by(col("t_id"), struct(col("t_on"), col("t_at"), col("t_id")))
+                        .as("last_touch_id"));
+        Column cadence = coalesce(col("cadence_days"),
+                when(col("relationship").equalTo("mentor"), lit(r.cadenceMentorDays))
+                        .when(col("likes").eqNullSafe(true).and(col("can_help").eqNullSafe(true)), lit(r.cadencePriorityDays))
+                        .otherwise(lit(r.cadenceDefaultDays)));
+        Column elapsed = datediff(col("eval_on"), col("last"));
+        return contacts.join(last, Keys.of("office_id", "contact_id", "eval_on"), "left")
+                .withColumn("cadence", cadence)
+                .withColumn("last", coalesce(col("last_touch_on"), col("added_on")))
+                .withColumn("due_on", date_add(col("last"), col("cadence")))
+                .withColumn("status", when(col("eval_on").leq(col("due_on")), lit("met")).otherwise(lit("missed")))
+                .withColumn("rule", lit(KEEP_WARM))
+                .withColumn("anchor_event_id", lit(null).cast("string"))
+                .withColumn("resolved_by_event_id", when(col("status").equalTo("met"), col("last_touch_id")))
+                .withColumn("days_overdue", when(col("status").equalTo("missed"), datediff(col("eval_on"), col("due_on"))))
+                .withColumn("due_soon", col("status").equalTo("met").and(elapsed.geq(col("cadence").multiply(r.dueSoonShare))))
+                .withColumn("catch_up_priority", greatest(elapsed.minus(col("cadence")), lit(0)).divide(col("cadence")))
+                .select(itemColumns(months != null));
+    }
+
+    /** the spec's item columns, and the snapshot month when asked. */
+    static Column[] itemColumns(boolean withMonth) {
+        Column[] cols = new Column[ITEM_COLUMNS.length + (withMonth ? 1 : 0)];
+        for (int i = 0; i < ITEM_COLUMNS.length; i++) {
+            cols[i] = col(ITEM_COLUMNS[i]);
+        }
+        if (withMonth) {
+            cols[ITEM_COLUMNS.length] = col("month");
+        }
+        return cols;
+    }
+
+    /** Rule 4: every active contact whose next_contact_on is on or before D wants a touch from 7 days before it. */
+    public static Dataset<Row> nextContact(MetricInputs in) {
+        Rules r = in.rules();
+        LocalDate d = in.asOf();
+        Dataset<Row> due = in.network().filter(col("next_contact_on").leq(lit(d)));
+        Dataset<Row> touches = Activities.touches(in.activities())
+                .select(col("office_id"), col("contact_id"), col("event_id").as("t_id"), col("occurred_on").as("t_on"),
+                        col("occurred_at").as("t_at"));
+        Dataset<Row> resolved = due.select("office_id", "contact_id", "next_contact_on").join(touches, Keys.CONTACT)
+                .filter(col("t_on").between(expr("date_sub(next_contact_on, " + r.nextContactLeadDays + ")"), lit(d)))
+                .groupBy("office_id", "contact_id")
+                .agg(first(lit(true)).as("touched"), min_by(col("t_id"), struct(col("t_on"), col("t_at"), col("t_id")))
+                        .as("resolved_by_event_id"));
+        return due.join(resolved, Keys.CONTACT, "left")
+                .withColumn("rule", lit(NEXT_CONTACT))
+                .withColumn("anchor_event_id", lit(null).cast("string"))
+                .withColumn("due_on", col("next_contact_on"))
+                .withColumn("status", when(col("touched").eqNullSafe(true), lit("met"))
+                        .when(datediff(lit(d), col("next_contact_on")).lt(r.nextContactGraceDays), lit("pending"))
+                        .otherwise(lit("missed")))
+                .withColumn("days_overdue", when(col("status").equalTo("missed"), datediff(lit(d), col("due_on"))))
+                .withColumn("due_soon", lit(null).cast("boolean"))
+                .withColumn("catch_up_priority", lit(null).cast("double"))
+                .select(itemColumns(false));
+    }
+
+    /**
+     * Keep-warm snapshots at each month's end (D for D's month) for the 12 months ending with D's
+     * month, one row per contact and month.
+     */
+    public static Dataset<Row> keepWarmSnapshots(MetricInputs in) {
+        LocalDate d = in.asOf();
+        LocalDate firstMonth = d.withDayOfMonth(1).minusMonths(in.rules().keepWarmSnapshotMonths - 1L);
+        Dataset<Row> months = in.offices().select(col("office_id"),
+                explode(sequence(lit(firstMonth), lit(d.withDayOfMonth(1)), expr("interval 1 month"))).as("month"));
+        return keepWarmAt(in, least(last_day(col("month")), lit(d)), months);
+    }
+}

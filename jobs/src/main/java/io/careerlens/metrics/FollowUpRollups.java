@@ -1,0 +1,78 @@
+package io.careerlens.metrics;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.when;
+
+import io.careerlens.warehouse.Columns;
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/** SPEC 2.3 roll-ups: compliance per rule and month, per student, counselor and cohort; the action list. */
+public final class FollowUpRollups {
+    private FollowUpRollups() {
+    }
+
+    private static Column count(String status) {
+        return sum(when(col("status").equalTo(status), 1).otherwise(0)).as(status);
+    }
+
+    private static Dataset<Row> tally(Dataset<Row> items, String... by) {
+        return items.groupBy(Keys.cols(by)).agg(count("met"), count("missed"), count("pending"), count("unevaluable"))
+                .withColumn("compliance", when(col("met").plus(col("missed")).gt(0),
+                        col("met").cast("double").divide(col("met").plus(col("missed")))));
+    }
+
+    /**
+     * Per rule, office and month: window and next-contact items count in the month of their due
+     * date (an item without one is in no month); keep_warm is the snapshot at each month's end.
+     */
+    public static Dataset<Row> monthly(Dataset<Row> items, Dataset<Row> keepWarmSnapshots) {
+        Columns.require(items, "monthly compliance", "office_id", "rule", "due_on", "status");
+        Columns.require(keepWarmSnapshots, "monthly keep-warm", "office_id", "rule", "month", "status");
+        Dataset<Row> dated = items.filter(col("rule").notEqual(FollowUp.KEEP_WARM).and(col("due_on").isNotNull()))
+                .withColumn("month", trunc(col("due_on"), "month"));
+        return tally(dated, "office_id", "rule", "month")
+                .unionByName(tally(keepWarmSnapshots, "office_id", "rule", "month"))
+                .orderBy("office_id", "rule", "month");
+    }
+
+    /** Per office, rule and one of student_id, counselor_id or cohort (items as of D). */
+    public static Dataset<Row> by(Dataset<Row> items, Dataset<Row> students, String key) {
+        Columns.require(students, "compliance by " + key, "office_id", "student_id", key);
+        Dataset<Row> joined = key.equals("student_id") ? items
+                : items.join(students.select("office_id", "student_id", key), Keys.STUDENT, "left");
+        return tally(joined, "office_id", key, "rule").orderBy("office_id", key, "rule");
+    }
+
+    /**
+     * Every keep_warm and next_contact item now missed, and every window item missed with its due
+     * date in the 14 days ending at D; most urgent first (catch_up_priority for keep_warm, days
+     * overdue for the others), ranked per office.
+     */
+    public static Dataset<Row> actionList(Dataset<Row> items, Dataset<Row> students, Dataset<Row> contacts,
+                                          LocalDate asOf, int recentDays) {
+        Columns.require(items, "action list", "office_id", "rule", "student_id", "contact_id", "due_on", "status",
+                "days_overdue", "catch_up_priority");
+        Column recent = SqlDates.within(col("due_on"), asOf, recentDays);
+        Column onList = col("status").equalTo("missed").and(col("rule").isin(FollowUp.KEEP_WARM, FollowUp.NEXT_CONTACT)
+                .or(recent));
+        Column urgency = when(col("rule").equalTo(FollowUp.KEEP_WARM), col("catch_up_priority"))
+                .otherwise(col("days_overdue").cast("double"));
+        return items.filter(onList)
+                .join(students.select("office_id", "student_id", "counselor_id"), Keys.STUDENT, "left")
+                .join(contacts.select("office_id", "contact_id", "relationship"), Keys.CONTACT, "left")
+                .withColumn("urgency", coalesce(urgency, lit(0.0)))
+                .withColumn("rank", row_number().over(Window.partitionBy("office_id").orderBy(col("urgency").desc(),
+                        col("due_on").asc(), col("student_id"), col("contact_id"), col("rule"))))
+                .select("office_id", "rank", "student_id", "counselor_id", "contact_id", "relationship", "rule", "due_on",
+                        "days_overdue", "catch_up_priority");
+    }
+}
