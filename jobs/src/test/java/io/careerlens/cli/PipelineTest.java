@@ -1,0 +1,113 @@
+package io.careerlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.careerlens.testing.SparkTestSession;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: the nightly command on the bundled sample data for D = 2026-11-20. Expected figures
+ * were computed from the sample CSV files with a separate script (Python's csv module), not with
+ * CareerLens.
+ */
+class PipelineTest {
+    @TempDir
+    static Path tmp;
+    static Path metrics;
+    static int exit;
+
+    @BeforeAll
+    static void run() {
+        SparkTestSession.get();
+        exit = Main.execute("nightly", "--config", "../sample-data/careerlens.yaml", "--inbox", "../sample-data/inbox",
+                "--warehouse", tmp.resolve("wh").toString(), "--reports", tmp.resolve("reports").toString(),
+                "--as-of", "2026-11-20");
+        metrics = tmp.resolve("reports/2026-11-20/metrics");
+    }
+
+    static List<CSVRecord> read(String file) throws IOException {
+        try (Reader r = Files.newBufferedReader(metrics.resolve(file), StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+
+    static List<String> header(String file) throws IOException {
+        return List.of(Files.readAllLines(metrics.resolve(file)).get(0).split(","));
+    }
+
+    @Test
+    void everySpecFileExistsWithItsColumns() throws IOException {
+        assertEquals(0, exit);
+        Map<String, String> spec = Map.of(
+                "network_growth_monthly.csv", "office_id,month,contacts_added,network_size,active_contacts,growth_rate",
+                "stage_funnel.csv", "office_id,cohort,program,students,reached_exposure,reached_immersion,reached_connection,"
+                        + "at_none,at_exposure,at_immersion,at_connection,median_days_to_exposure,median_days_to_immersion,"
+                        + "median_days_to_connection",
+                "followup_compliance_monthly.csv", "office_id,rule,month,met,missed,pending,unevaluable,compliance",
+                "data_quality.csv", "office_id,export_date,entity,file,rows_read,accepted,rejected,duplicates,orphans,status,reason");
+        for (var e : spec.entrySet()) {
+            assertTrue(header(e.getKey()).containsAll(List.of(e.getValue().split(","))), e.getKey());
+        }
+        Map<String, String> perOffice = Map.of(
+                "student_network.csv", "office_id,student_id,cohort,program,network_size,contacts_added_30d,active_contacts,"
+                        + "reciprocal_contacts,priority_contacts,mentors,referral_contacts,distinct_organizations,inside_share,"
+                        + "weekly_consistency,overcommitted",
+                "student_stage.csv", "office_id,student_id,cohort,program,current_stage,exposure_on,immersion_on,connection_on,"
+                        + "days_to_exposure,days_to_immersion,days_to_connection,days_in_stage,stalled,inactive",
+                "followup_items.csv", "office_id,rule,student_id,contact_id,anchor_event_id,due_on,status,resolved_by_event_id,"
+                        + "days_overdue,due_soon,catch_up_priority",
+                "action_list.csv", "rank,student_id,counselor_id,contact_id,relationship,rule,due_on,days_overdue,catch_up_priority");
+        for (String office : List.of("north", "lyon", "sydney", "westbridge")) {
+            for (var e : perOffice.entrySet()) {
+                assertTrue(header(office + "/" + e.getKey()).containsAll(List.of(e.getValue().split(","))), office + e.getKey());
+            }
+            for (CSVRecord r : read(office + "/student_network.csv")) {
+                assertEquals(office, r.get("office_id"), "student tables never mix offices");
+            }
+        }
+    }
+
+    @Test
+    void figuresMatchTheSampleFiles() throws IOException {
+        CSVRecord lyonStudents = read("data_quality.csv").stream()
+                .filter(r -> r.get("file").equals("lyon/2026-01-27/students.csv")).findFirst().orElseThrow();
+        assertEquals("27", lyonStudents.get("rows_read"));
+        for (String office : List.of("north", "lyon", "sydney")) {
+            int students = read("stage_funnel.csv").stream().filter(r -> r.get("office_id").equals(office))
+                    .mapToInt(r -> Integer.parseInt(r.get("students"))).sum();
+            assertEquals(30, students, office);
+        }
+        CSVRecord northNov = read("network_growth_monthly.csv").stream()
+                .filter(r -> r.get("office_id").equals("north") && r.get("month").equals("2026-11")).findFirst().orElseThrow();
+        assertEquals("489", northNov.get("network_size"));
+        assertEquals("15", northNov.get("contacts_added"));
+        List<CSVRecord> thankYou = read("lyon/followup_items.csv").stream()
+                .filter(r -> r.get("rule").equals("thank_you_24h")).toList();
+        assertEquals(64, thankYou.size());
+        assertEquals(4, thankYou.stream().filter(r -> r.get("status").equals("unevaluable")).count());
+    }
+
+    @Test
+    void csvFormatsFollowTheSpec() throws IOException {
+        for (CSVRecord r : read("network_growth_monthly.csv")) {
+            assertTrue(r.get("month").matches("\\d{4}-\\d{2}"), r.toString());
+            assertTrue(r.get("growth_rate").isEmpty() || r.get("growth_rate").matches("\\d+\\.\\d{6}"), r.toString());
+        }
+        for (CSVRecord r : read("north/student_stage.csv")) {
+            assertTrue(r.get("stalled").matches("true|false"));
+            assertTrue(r.get("exposure_on").isEmpty() || r.get("exposure_on").matches("\\d{4}-\\d{2}-\\d{2}"));
+        }
+    }
+}
