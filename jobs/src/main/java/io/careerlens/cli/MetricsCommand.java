@@ -1,6 +1,8 @@
 package io.careerlens.cli;
 
 import io.careerlens.metrics.MetricsJob;
+import io.careerlens.report.Publisher;
+import java.nio.file.Path;
 import io.careerlens.warehouse.SparkSessions;
 import io.careerlens.warehouse.Warehouse;
 import java.util.Map;
@@ -18,17 +20,19 @@ public class MetricsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = common.config();
+        common.config();
         SparkSession spark = SparkSessions.getOrCreate("careerlens-metrics");
-        Map<String, Long> written = run(spark, common);
-        System.out.println(written.size() + " metric files written to " + common.reports() + "/" + common.asOf() + "/metrics");
+        Publisher publisher = new Publisher(Path.of(common.reports()));
+        Path staging = publisher.staging(RunIds.next());
+        Map<String, Long> written = run(spark, common, staging);
+        Path published = publisher.publish(staging, common.asOf().toString());
+        System.out.println(written.size() + " metric files written to " + published.resolve("metrics"));
         return Main.OK;
     }
 
-    static Map<String, Long> run(SparkSession spark, CommonOptions common) {
-        var config = common.config();
+    /** computes the metrics of D and writes their CSV files under {@code <staging>/metrics}. */
+    static Map<String, Long> run(SparkSession spark, CommonOptions common, Path staging) {
         Warehouse warehouse = new Warehouse(spark, common.warehouse());
-        return new MetricsJob(spark, config, warehouse).run(common.asOf(),
-                common.reports() + "/" + common.asOf() + "/metrics");
+        return new MetricsJob(spark, common.config(), warehouse).run(common.asOf(), staging.resolve("metrics").toString());
     }
 }

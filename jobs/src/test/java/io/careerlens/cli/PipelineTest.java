@@ -99,6 +99,55 @@ class PipelineTest {
         assertEquals(4, thankYou.stream().filter(r -> r.get("status").equals("unevaluable")).count());
     }
 
+    static org.apache.poi.xssf.usermodel.XSSFWorkbook workbook(String rel) throws IOException {
+        try (var in = Files.newInputStream(tmp.resolve("reports/2026-11-20").resolve(rel))) {
+            return new org.apache.poi.xssf.usermodel.XSSFWorkbook(in);
+        }
+    }
+
+    @Test
+    void workbooksShowTheMetricTablesAndKeepOfficesApart() throws IOException {
+        Path run = tmp.resolve("reports/2026-11-20");
+        for (String f : List.of("all-offices.xlsx", "offices/north.xlsx", "offices/westbridge.xlsx", "index.html",
+                "charts/network-growth.png", "charts/sydney/compliance.png")) {
+            assertTrue(Files.size(run.resolve(f)) > 0, f);
+        }
+        assertEquals(run.toRealPath(), tmp.resolve("reports/latest").toRealPath());
+        var f = new org.apache.poi.ss.usermodel.DataFormatter();
+        try (var wb = workbook("offices/north.xlsx")) {
+            var growth = wb.getSheet("Growth");
+            boolean found = false;
+            for (var r : growth) {
+                var office = r.getCell(0);
+                var month = r.getCell(1);
+                if (office != null && month != null && month.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        && growth.getRow(r.getRowNum()).getCell(3) != null && r.getRowNum() < 40) {
+                    assertEquals("north", office.getStringCellValue(), "only north's rows");
+                    if (month.getLocalDateTimeCellValue().toLocalDate().equals(java.time.LocalDate.of(2026, 11, 1))) {
+                        assertEquals(489.0, r.getCell(3).getNumericCellValue(), 1e-9, "network size, as in the CSV");
+                        found = true;
+                    }
+                }
+            }
+            assertTrue(found);
+            assertEquals(List.of("Summary", "Growth", "Stages", "Follow-up", "Action list", "Data quality", "Definitions"),
+                    java.util.stream.StreamSupport.stream(wb.spliterator(), false).map(s -> s.getSheetName()).toList());
+            long actions = read("north/action_list.csv").size();
+            var sheet = wb.getSheet("Action list");
+            assertEquals(actions, sheet.getLastRowNum() - 1, "every action-list row of the CSV");
+        }
+        try (var wb = workbook("all-offices.xlsx")) {
+            for (var sheet : wb) {
+                for (var r : sheet) {
+                    for (var c : r) {
+                        String v = f.formatCellValue(c);
+                        assertTrue(!v.matches(".*S\\d{4}.*"), "student id " + v + " in " + sheet.getSheetName());
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void csvFormatsFollowTheSpec() throws IOException {
         for (CSVRecord r : read("network_growth_monthly.csv")) {

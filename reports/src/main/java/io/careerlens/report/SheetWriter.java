@@ -1,0 +1,213 @@
+package io.careerlens.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.ComparisonOperator;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * Writes report tables one under the other on a sheet: a caption, a header row, typed cells with
+ * their number formats, column widths that fit, and a chart picture beside the table. The first
+ * table's header is frozen and filtered. Rows are written as they stream.
+ */
+final class SheetWriter {
+    private static final int MAX_WIDTH = 60;
+    private final Workbook wb;
+    private final Sheet sheet;
+    private final Styles styles;
+    private final ReportInput in;
+    private final int[] widths = new int[64];
+    private int next;
+    private boolean first = true;
+
+    SheetWriter(Workbook wb, Sheet sheet, Styles styles, ReportInput in) {
+        this.wb = wb;
+        this.sheet = sheet;
+        this.styles = styles;
+        this.in = in;
+    }
+
+    void title(String text, String note) {
+        Row r = sheet.createRow(next++);
+        Cell c = r.createCell(0);
+        c.setCellValue(text);
+        c.setCellStyle(styles.title);
+        if (note != null) {
+            Cell n = sheet.createRow(next++).createCell(0);
+            n.setCellValue(note);
+            n.setCellStyle(styles.note);
+        }
+        next++;
+    }
+
+    /**
+     * @param population students a row's figures were computed over; rows under the small-cell
+     *                   threshold show "<N" in their numeric cells (null: never suppressed)
+     * @param chart      PNG shown to the right of the table, or null
+     */
+    void table(String caption, Table table, ToIntFunction<List<Object>> population, byte[] chart) {
+        if (caption != null) {
+            Cell c = sheet.createRow(next++).createCell(0);
+            c.setCellValue(caption);
+            c.setCellStyle(styles.title);
+        }
+        int headerRow = next;
+        Row h = sheet.createRow(next++);
+        List<ColumnSpec> cols = table.columns();
+        for (int i = 0; i < cols.size(); i++) {
+            Cell c = h.createCell(i);
+            c.setCellValue(cols.get(i).label());
+            c.setCellStyle(styles.header);
+            fit(i, Math.min(cols.get(i).label().length(), 18));
+        }
+        h.setHeightInPoints(30);
+        int firstData = next;
+        for (List<Object> values : table.rows()) {
+            Row r = sheet.createRow(next++);
+            boolean suppress = population != null && population.applyAsInt(values) < in.smallCell();
+            for (int i = 0; i < cols.size(); i++) {
+                write(r.createCell(i), cols.get(i).kind(), values.get(i), suppress, i);
+            }
+        }
+        int lastData = next - 1;
+        if (lastData < firstData) {
+            Cell c = sheet.createRow(next++).createCell(0);
+            c.setCellValue("No rows for this date.");
+            c.setCellStyle(styles.note);
+        }
+        if (first) {
+            sheet.createFreezePane(0, headerRow + 1);
+            sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, lastData), 0, cols.size() - 1));
+            first = false;
+        }
+        for (int i = 0; i < cols.size(); i++) {
+            if (cols.get(i).kind() == Kind.RATE && cols.get(i).name().startsWith("compliance") && lastData >= firstData) {
+                colour(new CellRangeAddress(firstData, lastData, i, i));
+            }
+        }
+        if (chart != null) {
+            picture(chart, cols.size() + 1, headerRow);
+        }
+        next += chart != null ? Math.max(2, 26 - (next - headerRow)) : 2;
+    }
+
+    private void write(Cell cell, Kind kind, Object v, boolean suppress, int col) {
+        if (v == null) {
+            return;
+        }
+        if (suppress && (kind == Kind.INT || kind == Kind.DECIMAL || kind == Kind.RATE)) {
+            cell.setCellValue("<" + in.smallCell());
+            cell.setCellStyle(styles.suppressed);
+            fit(col, 3);
+            return;
+        }
+        switch (kind) {
+            case INT, DECIMAL, RATE -> {
+                cell.setCellValue(((Number) v).doubleValue());
+                cell.setCellStyle(styles.of(kind));
+                fit(col, kind == Kind.RATE ? 7 : 10);
+            }
+            case DATE, MONTH -> {
+                cell.setCellValue((LocalDate) v);
+                cell.setCellStyle(styles.of(kind));
+                fit(col, 11);
+            }
+            case BOOL -> {
+                cell.setCellValue((Boolean) v ? "yes" : "no");
+                fit(col, 4);
+            }
+            default -> {
+                String s = String.valueOf(v);
+                // always a string cell, never a formula; a leading = + - @ is also shown quoted
+                cell.setCellValue(s);
+                if (SafeText.risky(s)) {
+                    cell.setCellStyle(styles.quoted);
+                }
+                fit(col, s.length());
+            }
+        }
+    }
+
+    private void fit(int col, int chars) {
+        if (col < widths.length) {
+            widths[col] = Math.max(widths[col], Math.min(MAX_WIDTH, chars + 2));
+        }
+    }
+
+    private void colour(CellRangeAddress range) {
+        var cf = sheet.getSheetConditionalFormatting();
+        ConditionalFormattingRule good = cf.createConditionalFormattingRule(ComparisonOperator.GE,
+                String.valueOf(in.complianceGood()));
+        good.createPatternFormatting().setFillBackgroundColor(IndexedColors.LIGHT_GREEN.getIndex());
+        good.getPatternFormatting().setFillPattern((short) FillPatternType.SOLID_FOREGROUND.getCode());
+        ConditionalFormattingRule bad = cf.createConditionalFormattingRule(ComparisonOperator.LT,
+                String.valueOf(in.complianceWarn()));
+        bad.createPatternFormatting().setFillBackgroundColor(IndexedColors.ROSE.getIndex());
+        bad.getPatternFormatting().setFillPattern((short) FillPatternType.SOLID_FOREGROUND.getCode());
+        ConditionalFormattingRule mid = cf.createConditionalFormattingRule(ComparisonOperator.BETWEEN,
+                String.valueOf(in.complianceWarn()), String.valueOf(in.complianceGood()));
+        mid.createPatternFormatting().setFillBackgroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+        mid.getPatternFormatting().setFillPattern((short) FillPatternType.SOLID_FOREGROUND.getCode());
+        cf.addConditionalFormatting(new CellRangeAddress[] {range}, new ConditionalFormattingRule[] {good, bad, mid});
+    }
+
+    private void picture(byte[] png, int col, int row) {
+        int idx = wb.addPicture(png, Workbook.PICTURE_TYPE_PNG);
+        var drawing = sheet.createDrawingPatriarch();
+        ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
+        anchor.setCol1(col);
+        anchor.setRow1(row);
+        anchor.setCol2(col + 12);
+        anchor.setRow2(row + 24);
+        anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
+        drawing.createPicture(anchor, idx);
+    }
+
+    /** Headline figures: a label column, then one column per header; each row has its own kind. */
+    void summary(List<String> headers, List<SummaryRow> rows) {
+        int headerRow = next;
+        Row h = sheet.createRow(next++);
+        for (int i = 0; i < headers.size(); i++) {
+            Cell c = h.createCell(i);
+            c.setCellValue(headers.get(i));
+            c.setCellStyle(styles.header);
+            fit(i, Math.min(headers.get(i).length(), 24));
+        }
+        for (SummaryRow s : rows) {
+            Row r = sheet.createRow(next++);
+            Cell label = r.createCell(0);
+            label.setCellValue(s.label());
+            fit(0, s.label().length());
+            for (int i = 0; i < s.values().size(); i++) {
+                write(r.createCell(i + 1), s.kind(), s.values().get(i), s.suppressed().get(i), i + 1);
+            }
+        }
+        sheet.createFreezePane(1, headerRow + 1);
+        first = false;
+        next += 2;
+    }
+
+    /** Plain label/value rows (Definitions, parameters). */
+    void pairs(String caption, List<String[]> rows, String left, String right) {
+        Table t = new Table(caption, List.of(new ColumnSpec("name", left, Kind.TEXT), new ColumnSpec("value", right, Kind.TEXT)),
+                rows.stream().map(r -> List.<Object>of(r[0], r[1])).toList());
+        table(caption, t, null, null);
+    }
+
+    void finish() {
+        for (int i = 0; i < widths.length; i++) {
+            if (widths[i] > 0) {
+                sheet.setColumnWidth(i, widths[i] * 256);
+            }
+        }
+    }
+}

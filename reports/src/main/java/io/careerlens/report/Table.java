@@ -1,0 +1,63 @@
+package io.careerlens.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A metric table handed to the report writers: typed columns and rows of plain values (String,
+ * Number, LocalDate, Boolean or null). Rows may stream (an office's action list can be long).
+ */
+public record Table(String name, List<ColumnSpec> columns, Iterable<List<Object>> rows) {
+
+    public int index(String column) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(column)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("table " + name + " has no column " + column);
+    }
+
+    public boolean has(String column) {
+        return columns.stream().anyMatch(c -> c.name().equals(column));
+    }
+
+    /** the rows in memory (for small tables: charts and summaries). */
+    public List<List<Object>> list() {
+        List<List<Object>> out = new ArrayList<>();
+        rows.forEach(out::add);
+        return out;
+    }
+
+    /** a copy holding only the rows where {@code column} equals {@code value}. */
+    public Table where(String column, Object value) {
+        int i = index(column);
+        List<List<Object>> out = new ArrayList<>();
+        for (List<Object> r : rows) {
+            if (value.equals(r.get(i))) {
+                out.add(r);
+            }
+        }
+        return new Table(name, columns, out);
+    }
+
+    /** a copy without some columns. */
+    public Table without(String... drop) {
+        List<String> d = List.of(drop);
+        List<Integer> keep = new ArrayList<>();
+        List<ColumnSpec> cols = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!d.contains(columns.get(i).name())) {
+                keep.add(i);
+                cols.add(columns.get(i));
+            }
+        }
+        List<List<Object>> out = new ArrayList<>();
+        for (List<Object> r : rows) {
+            List<Object> v = new ArrayList<>();
+            keep.forEach(k -> v.add(r.get(k)));
+            out.add(v);
+        }
+        return new Table(name, cols, out);
+    }
+}

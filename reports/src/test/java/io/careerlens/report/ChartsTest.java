@@ -1,0 +1,61 @@
+package io.careerlens.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChartsTest {
+    @TempDir
+    Path tmp;
+
+    static int colours(byte[] png) throws IOException {
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(Charts.WIDTH, img.getWidth());
+        assertEquals(Charts.HEIGHT, img.getHeight());
+        Set<Integer> seen = new HashSet<>();
+        for (int x = 0; x < img.getWidth(); x += 3) {
+            for (int y = 0; y < img.getHeight(); y += 3) {
+                seen.add(img.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+
+    @Test
+    void everyChartIsAReadablePictureAndNotBlank() throws IOException {
+        for (var c : Charts.all(ReportFixtures.system(), "all offices").entrySet()) {
+            byte[] png = Charts.png(c.getValue());
+            assertTrue(png.length > 10_000, c.getKey());
+            assertTrue(colours(png) > 20, c.getKey() + " is not blank");
+            assertTrue(c.getValue().getTitle().getText().contains("all offices"));
+        }
+    }
+
+    @Test
+    void reportFolderHoldsWorkbooksChartsAndIndexForOwnerAndGroupOnly() throws IOException {
+        Path dir = tmp.resolve("run");
+        List<Path> written = ReportWriter.write(dir, ReportFixtures.system(),
+                List.of(() -> ReportFixtures.office(ReportFixtures.actions())));
+        assertTrue(Files.exists(dir.resolve("all-offices.xlsx")));
+        assertTrue(Files.exists(dir.resolve("offices/big.xlsx")));
+        assertTrue(Files.exists(dir.resolve("charts/network-growth.png")));
+        assertTrue(Files.exists(dir.resolve("charts/big/compliance.png")));
+        String index = Files.readString(dir.resolve("index.html"));
+        assertTrue(index.contains("href=\"offices/big.xlsx\"") && index.contains("charts/big/stage-funnel.png"));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("all-offices.xlsx"))));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("offices"))));
+        assertEquals(1 + 1 + 4 + 4 + 1, written.size());
+    }
+}

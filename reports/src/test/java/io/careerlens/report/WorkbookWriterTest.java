@@ -1,0 +1,177 @@
+package io.careerlens.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkbookWriterTest {
+    @TempDir
+    Path tmp;
+
+    private static XSSFWorkbook open(Path p) throws IOException {
+        try (InputStream in = Files.newInputStream(p)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    private static List<String> sheets(XSSFWorkbook wb) {
+        List<String> names = new ArrayList<>();
+        wb.forEach(s -> names.add(s.getSheetName()));
+        return names;
+    }
+
+    /** the row whose first cell is {@code label}. */
+    private static Row rowLabelled(Sheet s, String label) {
+        for (Row r : s) {
+            Cell c = r.getCell(0);
+            if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().equals(label)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row " + label + " on " + s.getSheetName());
+    }
+
+    private Path write(ReportInput in) throws IOException {
+        Path p = tmp.resolve(in.systemWide() ? "all.xlsx" : "office.xlsx");
+        WorkbookWriter.write(in, Map.of(), p);
+        return p;
+    }
+
+    @Test
+    void officeWorkbookSheetsHeadersFormatsAndSafety() throws IOException {
+        try (XSSFWorkbook wb = open(write(ReportFixtures.office(ReportFixtures.actions())))) {
+            assertEquals(List.of("Summary", "Growth", "Stages", "Follow-up", "Action list", "Data quality", "Definitions"),
+                    sheets(wb));
+            Sheet growth = wb.getSheet("Growth");
+            Row header = rowLabelled(growth, "office_id");
+            assertEquals("month", header.getCell(1).getStringCellValue());
+            assertNotNull(growth.getPaneInformation(), "header row frozen");
+            assertTrue(((org.apache.poi.xssf.usermodel.XSSFSheet) growth).getCTWorksheet().isSetAutoFilter(), "auto-filter on the first table");
+            Row march = growth.getRow(header.getRowNum() + 2);
+            assertEquals(LocalDate.of(2026, 3, 1), march.getCell(1).getLocalDateTimeCellValue().toLocalDate());
+            assertEquals("mmm yyyy", march.getCell(1).getCellStyle().getDataFormatString());
+            assertEquals(0.15, march.getCell(5).getNumericCellValue(), 1e-9);
+            assertEquals("0.0%", march.getCell(5).getCellStyle().getDataFormatString());
+            assertEquals("#,##0", march.getCell(2).getCellStyle().getDataFormatString());
+            assertEquals(CellType.NUMERIC, march.getCell(3).getCellType(), "numbers are numbers, not text");
+
+            Sheet actions = wb.getSheet("Action list");
+            Row first = rowLabelled(actions, "rank");
+            Cell evil = actions.getRow(first.getRowNum() + 1).getCell(2);
+            assertEquals(CellType.STRING, evil.getCellType(), "input text never becomes a formula");
+            assertEquals("=HYPERLINK(\"http://evil\")", evil.getStringCellValue());
+            assertTrue(evil.getCellStyle().getQuotePrefixed());
+            assertEquals(2, actions.getLastRowNum() - first.getRowNum());
+
+            Sheet summary = wb.getSheet("Summary");
+            Row added = rowLabelled(summary, "Contacts added in the month");
+            assertEquals(6.0, added.getCell(1).getNumericCellValue(), 1e-9, "March");
+            assertEquals(10.0, added.getCell(2).getNumericCellValue(), 1e-9, "February");
+            assertEquals(-4.0, added.getCell(3).getNumericCellValue(), 1e-9, "change");
+            Row thanks = rowLabelled(summary, "Compliance: thank_you_24h");
+            assertEquals(0.5, thanks.getCell(1).getNumericCellValue(), 1e-9);
+            assertEquals(0.75, thanks.getCell(2).getNumericCellValue(), 1e-9);
+            assertEquals(2.0, rowLabelled(summary, "Action-list items").getCell(1).getNumericCellValue(), 1e-9);
+            assertTrue(summary.getRow(0).getCell(0).getStringCellValue().contains("Big Campus"));
+            assertTrue(summary.getRow(1).getCell(0).getStringCellValue().contains("2026-03-09"), "data freshness");
+
+            Sheet followUp = wb.getSheet("Follow-up");
+            assertTrue(followUp.getSheetConditionalFormatting().getNumConditionalFormattings() > 0, "compliance is coloured");
+            Sheet defs = wb.getSheet("Definitions");
+            assertEquals("24", rowLabelled(defs, "rules.thank_you_window_hours").getCell(1).getStringCellValue());
+            rowLabelled(defs, "keep_warm");
+            assertTrue(growth.getColumnWidth(0) > 256 * 4, "columns are sized to fit");
+        }
+    }
+
+    @Test
+    void allOfficesWorkbookSuppressesSmallCellsAndHoldsNoStudentId() throws IOException {
+        try (XSSFWorkbook wb = open(write(ReportFixtures.system()))) {
+            assertEquals(List.of("Summary", "Growth", "Stages", "Follow-up", "Data quality", "Definitions"), sheets(wb));
+            Sheet summary = wb.getSheet("Summary");
+            Row header = rowLabelled(summary, "Figure");
+            assertEquals("Big Campus", header.getCell(1).getStringCellValue());
+            assertEquals("Tiny Campus", header.getCell(2).getStringCellValue());
+            Row students = rowLabelled(summary, "Students");
+            assertEquals(12.0, students.getCell(1).getNumericCellValue(), 1e-9);
+            assertEquals("<5", students.getCell(2).getStringCellValue(), "3 students: suppressed");
+            assertEquals("<5", rowLabelled(summary, "Median network size").getCell(2).getStringCellValue());
+
+            Sheet stages = wb.getSheet("Stages");
+            Row funnelHeader = rowLabelled(stages, "office_id");
+            Row big = stages.getRow(funnelHeader.getRowNum() + 1);
+            Row tiny = stages.getRow(funnelHeader.getRowNum() + 2);
+            assertEquals(12.0, big.getCell(3).getNumericCellValue(), 1e-9);
+            assertEquals("tiny", tiny.getCell(0).getStringCellValue());
+            assertEquals("<5", tiny.getCell(3).getStringCellValue());
+            assertEquals("<5", tiny.getCell(11).getStringCellValue(), "the median too");
+
+            DataFormatter f = new DataFormatter();
+            for (Sheet s : wb) {
+                for (Row r : s) {
+                    for (Cell c : r) {
+                        assertFalse(f.formatCellValue(c).matches(".*S\\d{4}.*"), "a student id in " + s.getSheetName());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLongActionListStreamsThroughABoundedHeap() throws IOException {
+        int n = 200_000;
+        Iterable<List<Object>> rows = () -> new Iterator<>() {
+            int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < n;
+            }
+
+            @Override
+            public List<Object> next() {
+                i++;
+                return Arrays.asList(i, "S" + (i % 5000), "C" + i, "peer", "keep_warm", LocalDate.of(2026, 1, 1), 68, 0.5);
+            }
+        };
+        Path p = write(ReportFixtures.office(rows));
+        assertTrue(Files.size(p) > 1_000_000);
+        try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(p.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
+            // the streaming reader counts rows without loading the sheet into memory
+            var reader = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg);
+            var it = (org.apache.poi.xssf.eventusermodel.XSSFReader.SheetIterator) reader.getSheetsData();
+            while (it.hasNext()) {
+                try (InputStream sheet = it.next()) {
+                    if (it.getSheetName().equals("Action list")) {
+                        String xml = new String(sheet.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        // caption on row 1, header on row 2, the 200 000 rows on 3 .. 200 002
+                        assertTrue(xml.contains("<c r=\"C200002\""), "the last of 200 000 rows is there");
+                        assertFalse(xml.contains("<c r=\"C200003\""));
+                    }
+                }
+            }
+        } catch (org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
+            throw new IOException(e);
+        }
+    }
+}
