@@ -61,6 +61,10 @@ public class CommonOptions {
         return inbox != null ? Path.of(inbox).toAbsolutePath().normalize().toString() : fromConfig(config().paths.inbox);
     }
 
+    String logs() {
+        return fromConfig(config().paths.logs);
+    }
+
     String reports() {
         if (reports != null) {
             return reports.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*") ? reports

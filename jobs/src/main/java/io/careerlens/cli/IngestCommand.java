@@ -3,10 +3,8 @@ package io.careerlens.cli;
 import io.careerlens.ingest.FileResult;
 import io.careerlens.ingest.IngestReport;
 import io.careerlens.ingest.Ingestor;
-import io.careerlens.warehouse.SparkSessions;
 import io.careerlens.warehouse.Warehouse;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,20 +17,20 @@ public class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = common.config();
-        SparkSession spark = SparkSessions.getOrCreate("careerlens-ingest");
-        IngestReport report = new Ingestor(spark, config, new Warehouse(spark, common.warehouse()), RunIds.next())
-                .run(common.inbox());
-        if (common.json) {
-            IngestOutput.printJson(IngestOutput.json(report), System.out);
-        } else {
-            IngestOutput.printTable(report, System.out, false);
+        try (Run run = Run.start(common, "ingest")) {
+            IngestReport report = run.step("ingest", () -> new Ingestor(run.spark(), run.config,
+                    new Warehouse(run.spark(), common.warehouse()), run.id).run(common.inbox()));
+            if (common.json) {
+                IngestOutput.printJson(IngestOutput.json(report), System.out);
+            } else {
+                IngestOutput.printTable(report, System.out, false);
+            }
+            return exitCode(report);
         }
-        return exitCode(report);
     }
 
-    /** SPEC 4: 3 when a file was quarantined by the data-quality gate. */
+    /** SPEC 4: 3 when the data-quality gate held a file back (quarantined, or rejected whole for a missing column). */
     static int exitCode(IngestReport report) {
-        return report.count(FileResult.QUARANTINED) > 0 ? Main.QUALITY_GATE : Main.OK;
+        return report.count(FileResult.QUARANTINED) + report.count(FileResult.REJECTED_FILE) > 0 ? Main.QUALITY_GATE : Main.OK;
     }
 }

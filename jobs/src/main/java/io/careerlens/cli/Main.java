@@ -39,8 +39,9 @@ public class Main implements Runnable {
                 err.flush();
                 return USAGE;
             }
-            LogManager.getLogger(Main.class).error("run failed", e);
-            err.println("careerlens: failed: " + oneLine(root) + " (the log has the details)");
+            LogManager.getLogger(io.careerlens.ops.RunLog.DETAILS).error("run failed", e);
+            var log = io.careerlens.ops.RunLog.current();
+            err.println("careerlens: failed: " + oneLine(root) + (log == null ? "" : " (details in " + log + ")"));
             err.flush();
             return FAILED;
         });

@@ -2,12 +2,10 @@ package io.careerlens.cli;
 
 import io.careerlens.metrics.MetricsJob;
 import io.careerlens.report.Publisher;
-import java.nio.file.Path;
-import io.careerlens.warehouse.SparkSessions;
 import io.careerlens.warehouse.Warehouse;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -20,19 +18,21 @@ public class MetricsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        common.config();
-        SparkSession spark = SparkSessions.getOrCreate("careerlens-metrics");
-        Publisher publisher = new Publisher(Path.of(common.reports()));
-        Path staging = publisher.staging(RunIds.next());
-        Map<String, Long> written = run(spark, common, staging);
-        Path published = publisher.publish(staging, common.asOf().toString());
-        System.out.println(written.size() + " metric files written to " + published.resolve("metrics"));
-        return Main.OK;
+        try (Run run = Run.start(common, "metrics")) {
+            Publisher publisher = new Publisher(Path.of(common.reports()));
+            Path staging = publisher.staging(run.id);
+            Map<String, Long> written = run.step("metrics", () -> compute(run, common, staging));
+            Path published = publisher.publish(staging, common.asOf().toString(), run.id);
+            publisher.pointLatest(run.id);
+            publisher.cleanUp(java.time.LocalDate.now(), run.config.reporting.retentionDays, run.id);
+            System.out.println(written.size() + " metric files written to " + published.resolve("metrics"));
+            return Main.OK;
+        }
     }
 
     /** computes the metrics of D and writes their CSV files under {@code <staging>/metrics}. */
-    static Map<String, Long> run(SparkSession spark, CommonOptions common, Path staging) {
-        Warehouse warehouse = new Warehouse(spark, common.warehouse());
-        return new MetricsJob(spark, common.config(), warehouse).run(common.asOf(), staging.resolve("metrics").toString());
+    static Map<String, Long> compute(Run run, CommonOptions common, Path staging) {
+        Warehouse warehouse = new Warehouse(run.spark(), common.warehouse());
+        return new MetricsJob(run.spark(), run.config, warehouse).run(common.asOf(), staging.resolve("metrics").toString());
     }
 }

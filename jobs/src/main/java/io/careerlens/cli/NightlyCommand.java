@@ -1,20 +1,26 @@
 package io.careerlens.cli;
 
+import io.careerlens.ingest.Entity;
 import io.careerlens.ingest.IngestReport;
 import io.careerlens.ingest.Ingestor;
+import io.careerlens.ops.Faults;
 import io.careerlens.report.Publisher;
 import io.careerlens.report.ReportJob;
-import java.nio.file.Path;
-import io.careerlens.warehouse.SparkSessions;
 import io.careerlens.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "nightly", mixinStandardHelpOptions = true,
         description = {"The nightly job: ingest the inbox, compute the metrics as of --as-of (default: today), write the",
-            "workbooks and charts, and publish <reports>/<D>/ in one step.",
+            "workbooks and charts, and publish <reports>/<D>/ in one step (with run-summary.json).",
             "With no options it runs on the bundled sample data and writes under var/."})
 public class NightlyCommand implements Callable<Integer> {
     @Mixin
@@ -22,32 +28,55 @@ public class NightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = common.config();
-        SparkSession spark = SparkSessions.getOrCreate("careerlens-nightly");
-        IngestReport report = new Ingestor(spark, config, new Warehouse(spark, common.warehouse()), RunIds.next())
-                .run(common.inbox());
-        Publisher publisher = new Publisher(Path.of(common.reports()));
-        Path staging = publisher.staging(report.runId());
-        var written = MetricsCommand.run(spark, common, staging);
-        try {
-            new ReportJob(config, new Warehouse(spark, common.warehouse())).write(common.asOf(), staging);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        try (Run run = Run.start(common, "nightly")) {
+            LocalDate asOf = common.asOf();
+            Warehouse warehouse = new Warehouse(run.spark(), common.warehouse());
+            IngestReport ingest = run.step("ingest",
+                    () -> new Ingestor(run.spark(), run.config, warehouse, run.id).run(common.inbox()));
+            Faults.at("ingest.done");
+            Publisher publisher = new Publisher(Path.of(common.reports()));
+            Path staging = publisher.staging(run.id);
+            Map<String, Long> metricFiles = run.step("metrics", () -> MetricsCommand.compute(run, common, staging));
+            Faults.at("metrics.done");
+            run.step("report", () -> {
+                try {
+                    return new ReportJob(run.config, warehouse).write(asOf, staging);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Faults.at("report.done");
+            int exit = IngestCommand.exitCode(ingest);
+            var summary = RunSummary.build(run, asOf, ingest, tableRows(warehouse), metricFiles, exit);
+            RunSummary.write(summary, staging.resolve("run-summary.json"));
+            List<String> expected = new java.util.ArrayList<>(ReportJob.expectedFiles(run.config));
+            expected.add("run-summary.json");
+            expected.add("metrics/stage_funnel.csv");
+            Publisher.check(staging, expected);
+            Path published = run.step("publish", () -> {
+                Path p = publisher.publish(staging, asOf.toString(), run.id);
+                publisher.pointLatest(run.id);
+                publisher.cleanUp(LocalDate.now(), run.config.reporting.retentionDays, run.id);
+                return p;
+            });
+            if (common.json) {
+                summary.put("published", published.toString());
+                IngestOutput.printJson(summary, System.out);
+            } else {
+                IngestOutput.printTable(ingest, System.out, false);
+                System.out.println("reports for " + asOf + " published in " + published + (exit == Main.QUALITY_GATE
+                        ? " — data-quality gate tripped: see the quarantined files above (exit 3)" : ""));
+            }
+            return exit;
         }
-        Publisher.check(staging, ReportJob.expectedFiles(config));
-        Path published = publisher.publish(staging, common.asOf().toString());
-        publisher.pointLatest(common.asOf().toString());
-        if (common.json) {
-            var node = IngestOutput.json(report);
-            node.put("as_of", common.asOf().toString());
-            node.put("metric_files", written.size());
-            node.put("published", published.toString());
-            IngestOutput.printJson(node, System.out);
-        } else {
-            IngestOutput.printTable(report, System.out, false);
-            System.out.println("reports for " + common.asOf() + " published in " + published + " (" + written.size()
-                    + " metric files, workbooks, charts, index.html)");
+    }
+
+    private static Map<String, Long> tableRows(Warehouse warehouse) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (Entity e : Entity.values()) {
+            rows.put(e.tableName(), warehouse.exists(e.tableName()) ? warehouse.read(e.tableName()).count() : 0);
         }
-        return IngestCommand.exitCode(report);
+        rows.put(Warehouse.REJECTS, warehouse.exists(Warehouse.REJECTS) ? warehouse.read(Warehouse.REJECTS).count() : 0);
+        return rows;
     }
 }

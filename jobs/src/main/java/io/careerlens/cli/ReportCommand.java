@@ -2,11 +2,9 @@ package io.careerlens.cli;
 
 import io.careerlens.report.Publisher;
 import io.careerlens.report.ReportJob;
-import io.careerlens.warehouse.SparkSessions;
 import io.careerlens.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,15 +17,16 @@ public class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var config = common.config();
-        SparkSession spark = SparkSessions.getOrCreate("careerlens-report");
-        Publisher publisher = new Publisher(Path.of(common.reports()));
-        Path staging = publisher.staging(RunIds.next());
-        new ReportJob(config, new Warehouse(spark, common.warehouse())).write(common.asOf(), staging);
-        Publisher.check(staging, ReportJob.expectedFiles(config));
-        Path published = publisher.publish(staging, common.asOf().toString());
-        publisher.pointLatest(common.asOf().toString());
-        System.out.println("reports for " + common.asOf() + " published in " + published);
-        return Main.OK;
+        try (Run run = Run.start(common, "report")) {
+            Publisher publisher = new Publisher(Path.of(common.reports()));
+            Path staging = publisher.staging(run.id);
+            new ReportJob(run.config, new Warehouse(run.spark(), common.warehouse())).write(common.asOf(), staging);
+            Publisher.check(staging, ReportJob.expectedFiles(run.config));
+            Path published = publisher.publish(staging, common.asOf().toString(), run.id);
+            publisher.pointLatest(run.id);
+            publisher.cleanUp(java.time.LocalDate.now(), run.config.reporting.retentionDays, run.id);
+            System.out.println("reports for " + common.asOf() + " published in " + published);
+            return Main.OK;
+        }
     }
 }

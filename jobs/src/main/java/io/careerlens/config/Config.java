@@ -11,6 +11,7 @@ public class Config implements Serializable {
     public Rules rules = new Rules();
     public Quality quality = new Quality();
     public Reporting reporting = new Reporting();
+    public Operations operations = new Operations();
 
     public OfficeConfig office(String officeId) {
         return offices.get(officeId);

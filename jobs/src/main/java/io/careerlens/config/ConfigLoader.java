@@ -80,8 +80,12 @@ public final class ConfigLoader {
     }
 
     private static void validate(Config c, String source) {
-        if (c.paths == null || c.rules == null || c.quality == null || c.reporting == null || c.offices == null) {
-            throw new ConfigException(source + ": paths, offices, rules, quality and reporting may not be empty");
+        if (c.paths == null || c.rules == null || c.quality == null || c.reporting == null || c.offices == null
+                || c.operations == null) {
+            throw new ConfigException(source + ": paths, offices, rules, quality, reporting and operations may not be empty");
+        }
+        if (c.operations.lockStaleHours < 1) {
+            throw new ConfigException(source + ": operations.lock_stale_hours must be at least 1");
         }
         try {
             c.rules.validate();

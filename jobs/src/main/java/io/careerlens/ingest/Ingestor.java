@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
 import io.careerlens.config.Config;
+import io.careerlens.ops.Faults;
 import io.careerlens.warehouse.Warehouse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +88,7 @@ public final class Ingestor {
         }
         if (warehouse != null) {
             countOrphans(acceptedByEntity, byPath);
+            Faults.at("ingest.before_ledger");
             writeLedger(byPath.values().stream().filter(r -> !r.status().equals(FileResult.SKIPPED_UNCHANGED)).toList());
         }
         acceptedByEntity.values().forEach(Dataset::unpersist);
@@ -167,7 +169,7 @@ public final class Ingestor {
             long[] a = outcomes.computeIfAbsent(r.getString(0), k -> new long[2]);
             a[VersionClassifier.ACCEPTED.equals(r.getString(1)) ? 0 : 1] += r.getLong(2);
         }
-        LOG.info("{}: {} file(s) read and classified in {} ms", entity.tableName(), files.size(),
+        LOG.debug("{}: {} file(s) read and classified in {} ms", entity.tableName(), files.size(),
                 (System.nanoTime() - t0) / 1_000_000);
         if (warehouse != null) {
             write(entity, rejects, classified);
@@ -241,13 +243,15 @@ public final class Ingestor {
         long t0 = System.nanoTime();
         warehouse.insertNew(Warehouse.REJECTS, rejects, CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM,
                 CuratedSchema.LINE_NUMBER);
+        Faults.at("ingest.after_rejects");
         Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED))
                 .select(curatedColumns(entity, true));
         warehouse.insertNew(versionsTable(entity), accepted, CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM,
                 CuratedSchema.LINE_NUMBER);
+        Faults.at("ingest.after_versions");
         warehouse.upsert(entity.tableName(), classified.filter(col(VersionClassifier.IS_CURRENT))
                 .select(curatedColumns(entity, true)), CuratedSchema.OFFICE_ID, entity.keyColumn());
-        LOG.info("{}: tables written in {} ms", entity.tableName(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.debug("{}: tables written in {} ms", entity.tableName(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /**

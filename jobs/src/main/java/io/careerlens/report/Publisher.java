@@ -1,24 +1,31 @@
 package io.careerlens.report;
 
+import io.careerlens.ops.Faults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Publishes a run's report folder: everything is written under {@code <reports>/.staging/} first,
- * checked, then renamed into place, so a reader (or a run killed half-way) never sees a partial
- * folder. {@code <reports>/latest} is a symbolic link swapped in one rename.
+ * Publishes report folders atomically. A run writes into {@code <reports>/.staging/<run>/}; once
+ * checked, that folder becomes the immutable {@code <reports>/.runs/<D>--<run>/}, and
+ * {@code <reports>/<D>} — a symbolic link — is switched to it with one rename; {@code latest}
+ * likewise. A reader, or a run killed at any instant, sees the old folder or the new one, never
+ * a mix. Folders no link points to are removed afterwards.
  */
 public final class Publisher {
     private static final Logger LOG = LogManager.getLogger(Publisher.class);
+    private static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
     private final Path reports;
 
     public Publisher(Path reports) {
@@ -31,7 +38,7 @@ public final class Publisher {
             Files.createDirectories(p);
             return p;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + reports + "/.staging: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + reports.resolve(".staging") + ": " + e.getMessage(), e);
         }
     }
 
@@ -50,63 +57,121 @@ public final class Publisher {
     }
 
     /**
-     * Moves each top-level entry of {@code staged} into {@code <reports>/<folder>}, replacing what
-     * was there, then removes the staging folder.
+     * Makes {@code staged} the published folder of {@code date}. Entries of the previously
+     * published folder that the staged one lacks are carried over (a metrics-only run keeps the
+     * workbooks, a report-only run keeps the metrics).
      */
-    public Path publish(Path staged, String folder) {
-        Path target = reports.resolve(folder);
+    public Path publish(Path staged, String date, String runId) {
+        Path link = reports.resolve(date);
+        Path run = reports.resolve(".runs").resolve(date + "--" + runId);
         try {
-            Files.createDirectories(target);
-            Path trash = reports.resolve(".trash").resolve(staged.getFileName().toString());
-            Files.createDirectories(trash);
-            try (Stream<Path> entries = Files.list(staged)) {
-                for (Path e : entries.sorted().toList()) {
-                    Path dest = target.resolve(e.getFileName().toString());
-                    if (Files.exists(dest)) {
-                        move(dest, trash.resolve(e.getFileName().toString()));
+            Files.createDirectories(run.getParent());
+            if (Files.isDirectory(link)) {
+                try (Stream<Path> old = Files.list(link)) {
+                    for (Path e : old.toList()) {
+                        Path dest = staged.resolve(e.getFileName().toString());
+                        if (!Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
+                            copyTree(e, dest);
+                        }
                     }
-                    move(e, dest);
                 }
             }
-            delete(trash);
-            delete(staged);
-            ReportWriter.restrict(target);
-            return target;
+            ReportWriter.restrict(staged);
+            Files.move(staged, run, StandardCopyOption.ATOMIC_MOVE);
+            if (Files.isDirectory(link, LinkOption.NOFOLLOW_LINKS)) {
+                // a plain folder from an older layout: set it aside, the link takes its place
+                Files.move(link, reports.resolve(".runs").resolve(date + "--legacy-" + runId), StandardCopyOption.ATOMIC_MOVE);
+            }
+            Faults.at("publish.before_link");
+            swapLink(link, reports.relativize(run).toString(), runId);
+            return link;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish reports into " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot publish the reports of " + date + " in " + reports + ": " + e.getMessage(), e);
         }
     }
 
-    /** Points {@code <reports>/latest} at the newest published date folder. */
-    public void pointLatest(String folder) {
+    /** Points {@code <reports>/latest} at the newest published date. */
+    public void pointLatest(String runId) {
+        try (Stream<Path> s = Files.list(reports)) {
+            Path newest = s.filter(p -> p.getFileName().toString().matches(DATE) && Files.isDirectory(p))
+                    .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
+            if (newest != null) {
+                swapLink(reports.resolve("latest"), newest.getFileName().toString(), runId);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot point " + reports.resolve("latest") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void swapLink(Path link, String target, String runId) throws IOException {
+        Path tmp = reports.resolve(".link-" + runId);
+        Files.deleteIfExists(tmp);
+        Files.createSymbolicLink(tmp, Path.of(target));
+        Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * After a successful publish: removes run folders no date link points to, staging left by
+     * killed runs (except {@code keepRun}'s), and dates older than the retention.
+     */
+    public void cleanUp(LocalDate today, int retentionDays, String keepRun) {
         try {
-            Path newest;
+            Set<String> referenced = new HashSet<>();
             try (Stream<Path> s = Files.list(reports)) {
-                newest = s.filter(p -> p.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}") && Files.isDirectory(p))
-                        .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
+                for (Path p : s.toList()) {
+                    String name = p.getFileName().toString();
+                    if (name.matches(DATE) && Files.isSymbolicLink(p)) {
+                        if (LocalDate.parse(name).isBefore(today.minusDays(retentionDays))) {
+                            Files.delete(p);
+                            LOG.info("removed reports of {} (older than {} days)", name, retentionDays);
+                        } else {
+                            referenced.add(Files.readSymbolicLink(p).getFileName().toString());
+                        }
+                    } else if (name.startsWith(".link-")) {
+                        Files.deleteIfExists(p);
+                    }
+                }
             }
-            if (newest == null) {
-                return;
+            Path runs = reports.resolve(".runs");
+            if (Files.isDirectory(runs)) {
+                try (Stream<Path> s = Files.list(runs)) {
+                    for (Path p : s.toList()) {
+                        if (!referenced.contains(p.getFileName().toString())) {
+                            delete(p);
+                        }
+                    }
+                }
             }
-            Path tmp = reports.resolve(".latest-" + folder);
-            Files.deleteIfExists(tmp);
-            Files.createSymbolicLink(tmp, newest.getFileName());
-            Files.move(tmp, reports.resolve("latest"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.warn("could not point {}/latest at the newest report: {}", reports, e.getMessage());
+            Path staging = reports.resolve(".staging");
+            if (Files.isDirectory(staging)) {
+                try (Stream<Path> s = Files.list(staging)) {
+                    for (Path p : s.toList()) {
+                        if (!p.getFileName().toString().equals(keepRun)) {
+                            delete(p);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("could not clean up old report folders in {}: {}", reports, e.getMessage());
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         }
     }
 
     static void delete(Path root) throws IOException {
-        if (!Files.exists(root)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> s = Files.walk(root)) {

@@ -15,10 +15,11 @@ public final class SparkSessions {
     public static SparkSession getOrCreate(String appName) {
         SparkSession.Builder b = SparkSession.builder().appName(appName);
         if (!new SparkConf().contains("spark.master")) {
+            // progress bars only on an interactive terminal; cron gets plain log lines
             b.master("local[*]")
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "4")
-                    .config("spark.ui.showConsoleProgress", "false");
+                    .config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null));
         }
         return configure(b).getOrCreate();
     }

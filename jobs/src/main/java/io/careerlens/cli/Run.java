@@ -1,0 +1,68 @@
+package io.careerlens.cli;
+
+import io.careerlens.config.Config;
+import io.careerlens.ops.RunLock;
+import io.careerlens.ops.RunLog;
+import io.careerlens.warehouse.SparkSessions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One command run against a warehouse: the configuration is checked first (exit 2, nothing done),
+ * then the run gets its log file and the warehouse lock (a second run exits at once), and only
+ * then starts Spark. Steps are timed for the log and the run summary.
+ */
+final class Run implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(Run.class);
+    final String id;
+    final String command;
+    final Config config;
+    final Instant started = Instant.now();
+    final Map<String, Long> steps = new LinkedHashMap<>();
+    final Path logFile;
+    private final RunLock lock;
+    private SparkSession spark;
+
+    private Run(CommonOptions common, String command) {
+        this.command = command;
+        this.config = common.config();
+        this.id = RunIds.next();
+        this.logFile = RunLog.start(Path.of(common.logs()), id, command);
+        LOG.info("{} run {} started (log: {})", command, id, logFile);
+        this.lock = RunLock.acquire(new org.apache.hadoop.conf.Configuration(), common.warehouse(), command, id,
+                Duration.ofHours(config.operations.lockStaleHours));
+    }
+
+    static Run start(CommonOptions common, String command) {
+        return new Run(common, command);
+    }
+
+    SparkSession spark() {
+        if (spark == null) {
+            spark = SparkSessions.getOrCreate("careerlens-" + command);
+        }
+        return spark;
+    }
+
+    <T> T step(String name, Supplier<T> work) {
+        long t0 = System.nanoTime();
+        LOG.info("step {}: started", name);
+        T result = work.get();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        steps.put(name, ms);
+        LOG.info("step {}: done in {} s", name, String.format("%.1f", ms / 1000.0));
+        return result;
+    }
+
+    @Override
+    public void close() {
+        lock.close();
+    }
+}
