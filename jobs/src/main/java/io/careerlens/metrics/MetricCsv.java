@@ -2,7 +2,6 @@ package io.careerlens.metrics;
 
 import io.careerlens.report.SafeText;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -10,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
@@ -32,14 +29,14 @@ public final class MetricCsv {
     private MetricCsv() {
     }
 
-    /** @return the number of data rows written */
-    public static long write(Dataset<Row> table, String file, Configuration hadoop) {
+    /** @return the number of data rows written (report folders are local: no Hadoop checksum files beside them) */
+    public static long write(Dataset<Row> table, String file) {
         StructField[] fields = table.schema().fields();
-        Path path = new Path(file);
+        java.nio.file.Path path = java.nio.file.Path.of(file);
         try {
-            FileSystem fs = path.getFileSystem(hadoop);
+            java.nio.file.Files.createDirectories(path.getParent());
             long n = 0;
-            try (Writer w = new OutputStreamWriter(fs.create(path, true), StandardCharsets.UTF_8);
+            try (Writer w = java.nio.file.Files.newBufferedWriter(path, StandardCharsets.UTF_8);
                  CSVPrinter out = new CSVPrinter(w, FORMAT)) {
                 for (StructField f : fields) {
                     out.print(f.name());
@@ -58,6 +55,56 @@ public final class MetricCsv {
             return n;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes one file per office ({@code <dir>/<office>/<name>.csv}) in a single pass over the
+     * table; every office gets its file, with a header when it has no rows.
+     * @return rows written per file (relative path)
+     */
+    public static Map<String, Long> writePerOffice(Dataset<Row> table, java.util.Collection<String> offices, String dir,
+                                                   String name, boolean dropOfficeColumn) {
+        StructField[] all = table.schema().fields();
+        int officeAt = table.schema().fieldIndex("office_id");
+        Map<String, CSVPrinter> printers = new java.util.LinkedHashMap<>();
+        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        try {
+            for (String office : offices) {
+                java.nio.file.Path path = java.nio.file.Path.of(dir, office, name + ".csv");
+                java.nio.file.Files.createDirectories(path.getParent());
+                CSVPrinter out = new CSVPrinter(java.nio.file.Files.newBufferedWriter(path, StandardCharsets.UTF_8), FORMAT);
+                for (int i = 0; i < all.length; i++) {
+                    if (!(dropOfficeColumn && i == officeAt)) {
+                        out.print(all[i].name());
+                    }
+                }
+                out.println();
+                printers.put(office, out);
+                rows.put(office + "/" + name + ".csv", 0L);
+            }
+            Iterator<Row> it = table.toLocalIterator();
+            while (it.hasNext()) {
+                Row r = it.next();
+                String office = r.getString(officeAt);
+                CSVPrinter out = printers.get(office);
+                if (out == null) {
+                    continue;
+                }
+                for (int i = 0; i < all.length; i++) {
+                    if (!(dropOfficeColumn && i == officeAt)) {
+                        out.print(format(all[i], r.isNullAt(i) ? null : r.get(i)));
+                    }
+                }
+                out.println();
+                rows.merge(office + "/" + name + ".csv", 1L, Long::sum);
+            }
+            for (CSVPrinter p : printers.values()) {
+                p.close();
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + name + " files under " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -72,45 +72,67 @@ public final class MetricsJob {
         MetricInputs in = inputs(asOf);
         Dataset<Row> ledger = warehouse.readOrEmpty(Warehouse.FILE_LEDGER, Ingestor.ledgerSchema());
         MetricTables tables = MetricTables.compute(in, ledger);
-        Map<String, Long> written = new LinkedHashMap<>();
-        var hadoop = warehouse.hadoop();
-        for (Map.Entry<String, Dataset<Row>> t : tables.all().entrySet()) {
-            long t0 = System.nanoTime();
-            Dataset<Row> table = t.getValue().persist();
-            saveTable(t.getKey(), table, asOf);
-            written.put(t.getKey() + ".csv", MetricCsv.write(table, metricsDir + "/" + t.getKey() + ".csv", hadoop));
-            table.unpersist();
+        Map<String, Long> written = new java.util.concurrent.ConcurrentSkipListMap<>();
+        List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
+        tables.all().forEach((name, table) -> tasks.add(() -> {
+            Dataset<Row> t = table.persist();
+            saveTable(name, t, asOf);
+            written.put(name + ".csv", MetricCsv.write(t, metricsDir + "/" + name + ".csv"));
+            t.unpersist();
             Faults.at("metrics.after_first_table");
-            LOG.debug("{}: {} rows in {} ms", t.getKey(), written.get(t.getKey() + ".csv"), (System.nanoTime() - t0) / 1_000_000);
-        }
-        for (Map.Entry<String, Dataset<Row>> t : tables.perStudent().entrySet()) {
-            long t0 = System.nanoTime();
-            Dataset<Row> table = t.getValue().persist();
-            saveTable(t.getKey(), table, asOf);
-            for (String office : config.offices.keySet()) {
-                Dataset<Row> rows = table.filter(col("office_id").equalTo(office));
-                if (t.getKey().equals(MetricTables.ACTION_LIST)) {
-                    rows = rows.drop("office_id");
-                }
-                String rel = office + "/" + t.getKey() + ".csv";
-                written.put(rel, MetricCsv.write(rows, metricsDir + "/" + rel, hadoop));
-            }
-            table.unpersist();
-            LOG.debug("{}: written for {} offices in {} ms", t.getKey(), config.offices.size(),
-                    (System.nanoTime() - t0) / 1_000_000);
-        }
+            return null;
+        }));
+        tables.perStudent().forEach((name, table) -> tasks.add(() -> {
+            Dataset<Row> t = table.persist();
+            saveTable(name, t, asOf);
+            written.putAll(MetricCsv.writePerOffice(t, config.offices.keySet(), metricsDir, name,
+                    name.equals(MetricTables.ACTION_LIST)));
+            t.unpersist();
+            return null;
+        }));
+        runAll(tasks);
         return written;
     }
 
-    /** metric_<name>, with the as-of date; a run for D replaces D's rows in one commit. */
+    /**
+     * Writes tables side by side: each write is mostly Delta commit latency on the driver, and
+     * Spark runs jobs from several threads at once.
+     */
+    private static void runAll(List<java.util.concurrent.Callable<Void>> tasks) {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            for (var f : pool.invokeAll(tasks)) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing metric tables", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * metric_<name>, partitioned by as_of: a run for D replaces D's partition in one commit
+     * (a metadata-only delete of the old files) and leaves other dates alone.
+     */
     private void saveTable(String name, Dataset<Row> table, LocalDate asOf) {
         String t = "metric_" + name;
-        Dataset<Row> rows = table.withColumn("as_of", lit(asOf));
+        var writer = table.withColumn("as_of", lit(asOf)).write().format("delta").partitionBy("as_of");
         if (!warehouse.exists(t)) {
-            warehouse.append(t, rows);
+            writer.mode("append").save(warehouse.path(t));
         } else {
-            rows.write().format("delta").mode("overwrite").option("replaceWhere", "as_of = DATE'" + asOf + "'")
-                    .save(warehouse.path(t));
+            writer.mode("overwrite").option("replaceWhere", "as_of = DATE'" + asOf + "'").save(warehouse.path(t));
         }
     }
 }

@@ -70,7 +70,9 @@ public final class ReportJob {
         if (sys.get(MetricTables.NETWORK_OFFICE).isEmpty() && sys.get(MetricTables.DATA_QUALITY).isEmpty()) {
             throw new IllegalStateException("no metrics for " + asOf + " in the warehouse: run 'metrics --as-of " + asOf + "' first");
         }
-        Dataset<Row> actions = metric(MetricTables.ACTION_LIST, asOf);
+        Dataset<Row> actions = metric(MetricTables.ACTION_LIST, asOf).cache();
+        Map<String, Dataset<Row>> studentTables = new LinkedHashMap<>();
+        OFFICE.forEach((n, order) -> studentTables.put(n, metric(n, asOf).cache()));
         Map<String, Table> all = new LinkedHashMap<>();
         sys.forEach((n, d) -> all.put(n, ReportTables.collect(n, d)));
         all.put("action_list_size", ReportTables.collect("action_list_size", ReportTables.actionListSize(actions)));
@@ -83,7 +85,7 @@ public final class ReportJob {
             perOffice.add(() -> {
                 Map<String, Table> t = new LinkedHashMap<>();
                 all.forEach((n, table) -> t.put(n, table.where("office_id", o.id())));
-                OFFICE.forEach((n, order) -> t.put(n, ReportTables.collect(n, metric(n, asOf)
+                OFFICE.forEach((n, order) -> t.put(n, ReportTables.collect(n, studentTables.get(n)
                         .filter(col("office_id").equalTo(o.id())).orderBy(order[0],
                                 java.util.Arrays.copyOfRange(order, 1, order.length)))));
                 t.put(MetricTables.ACTION_LIST, ReportTables.stream(MetricTables.ACTION_LIST,
@@ -91,7 +93,10 @@ public final class ReportJob {
                 return input(asOf, o, offices, t, params);
             });
         }
-        return ReportWriter.write(dir, system, perOffice);
+        List<Path> written = ReportWriter.write(dir, system, perOffice);
+        studentTables.values().forEach(Dataset::unpersist);
+        actions.unpersist();
+        return written;
     }
 
     private ReportInput input(LocalDate asOf, OfficeInfo office, List<OfficeInfo> offices, Map<String, Table> tables,

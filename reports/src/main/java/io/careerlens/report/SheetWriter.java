@@ -34,6 +34,11 @@ final class SheetWriter {
         this.sheet = sheet;
         this.styles = styles;
         this.in = in;
+        // printed landscape, one page wide
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
     void title(String text, String note) {
