@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -29,8 +27,6 @@ import org.apache.spark.sql.types.StructType;
  * warehouse (replacing that D's rows in one commit per table) and the CSV files of SPEC 3.2.
  */
 public final class MetricsJob {
-    private static final Logger LOG = LogManager.getLogger(MetricsJob.class);
-
     private final SparkSession spark;
     private final Config config;
     private final Warehouse warehouse;
