@@ -22,9 +22,8 @@ public class MetricsCommand implements Callable<Integer> {
             Publisher publisher = new Publisher(Path.of(common.reports()));
             Path staging = publisher.staging(run.id);
             Map<String, Long> written = run.step("metrics", () -> compute(run, common, staging));
-            Path published = publisher.publish(staging, common.asOf().toString(), run.id);
-            publisher.pointLatest(run.id);
-            publisher.cleanUp(java.time.LocalDate.now(), run.config.reporting.retentionDays, run.id);
+            Path published = publisher.publishRun(staging, common.asOf().toString(), run.id,
+                    run.config.reporting.retentionDays);
             System.out.println(written.size() + " metric files written to " + published.resolve("metrics"));
             return Main.OK;
         }

@@ -53,12 +53,8 @@ public class NightlyCommand implements Callable<Integer> {
             expected.add("run-summary.json");
             expected.add("metrics/stage_funnel.csv");
             Publisher.check(staging, expected);
-            Path published = run.step("publish", () -> {
-                Path p = publisher.publish(staging, asOf.toString(), run.id);
-                publisher.pointLatest(run.id);
-                publisher.cleanUp(LocalDate.now(), run.config.reporting.retentionDays, run.id);
-                return p;
-            });
+            Path published = run.step("publish", () -> publisher.publishRun(staging, asOf.toString(), run.id,
+                    run.config.reporting.retentionDays));
             if (common.json) {
                 summary.put("published", published.toString());
                 IngestOutput.printJson(summary, System.out);

@@ -22,9 +22,8 @@ public class ReportCommand implements Callable<Integer> {
             Path staging = publisher.staging(run.id);
             new ReportJob(run.config, new Warehouse(run.spark(), common.warehouse())).write(common.asOf(), staging);
             Publisher.check(staging, ReportJob.expectedFiles(run.config));
-            Path published = publisher.publish(staging, common.asOf().toString(), run.id);
-            publisher.pointLatest(run.id);
-            publisher.cleanUp(java.time.LocalDate.now(), run.config.reporting.retentionDays, run.id);
+            Path published = publisher.publishRun(staging, common.asOf().toString(), run.id,
+                    run.config.reporting.retentionDays);
             System.out.println("reports for " + common.asOf() + " published in " + published);
             return Main.OK;
         }

@@ -90,6 +90,14 @@ public final class Publisher {
         }
     }
 
+    /** Publishes a checked run folder, points latest at the newest date and removes what is no longer needed. */
+    public Path publishRun(Path staged, String date, String runId, int retentionDays) {
+        Path published = publish(staged, date, runId);
+        pointLatest(runId);
+        cleanUp(LocalDate.now(), retentionDays, runId);
+        return published;
+    }
+
     /** Points {@code <reports>/latest} at the newest published date. */
     public void pointLatest(String runId) {
         try (Stream<Path> s = Files.list(reports)) {
