@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write a synthetic inbox in the SPEC layout: realistic students, contacts and activities,",
-            "deterministic for a seed, with the given share of damaged rows."})
+        description = {"Write a synthetic inbox in the SPEC layout, deterministic for a seed.",
+            "Realistic students, contacts and activities, with the given share of damaged rows."})
 public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the inbox into.")
     Path out;

@@ -11,8 +11,10 @@ import picocli.CommandLine.Command;
         description = "Career-services networking analytics: ingest office exports, compute metrics, publish reports.",
         subcommands = {NightlyCommand.class, IngestCommand.class, MetricsCommand.class, ReportCommand.class, ValidateCommand.class, GenerateCommand.class, 
             CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 failure (nothing published), 2 bad usage or configuration (nothing done),",
-            "3 finished but a data-quality gate tripped (see the Data quality figures)."})
+        footer = {"", "Exit codes:", "  0  success", "  1  failure: nothing published (the run's log has the details)",
+            "  2  bad usage or configuration, or another run holds the lock: nothing done",
+            "  3  finished and published, but a data-quality gate tripped (see the Data quality sheet)",
+            "", "'careerlens <command> --help' explains a command's options."})
 public class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = {"Compute every figure as of a date: network growth, stage progression, follow-up compliance,",
-            "data quality. Writes the metric tables to the warehouse and CSV files to <reports>/<D>/metrics/."})
+        description = {"Compute every figure as of a date; write the metric tables and CSV files.",
+            "Network growth, stage progression, follow-up compliance and data quality: Delta tables metric_<name>",
+            "in the warehouse, CSV files under <reports>/<D>/metrics/."})
 public class MetricsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

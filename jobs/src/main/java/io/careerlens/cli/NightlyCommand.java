@@ -19,9 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "nightly", mixinStandardHelpOptions = true,
-        description = {"The nightly job: ingest the inbox, compute the metrics as of --as-of (default: today), write the",
-            "workbooks and charts, and publish <reports>/<D>/ in one step (with run-summary.json).",
-            "With no options it runs on the bundled sample data and writes under var/."})
+        description = {"The nightly job: ingest, compute the metrics, write the reports, publish them.",
+            "Figures are as of --as-of (default: today in reporting.timezone); <reports>/<D>/ is published in one",
+            "step, with run-summary.json. With no options it runs on the bundled sample data and writes under var/."})
 public class NightlyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

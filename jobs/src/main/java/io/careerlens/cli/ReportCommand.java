@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write the Excel workbooks, charts and index page of a date from the metric tables in the warehouse",
-            "into <reports>/<D>/ (all-offices.xlsx, offices/<office>.xlsx, charts/, index.html)."})
+        description = {"Write the workbooks, charts and index page of a date from the metric tables.",
+            "Into <reports>/<D>/: all-offices.xlsx, offices/<office>.xlsx, charts/ and index.html."})
 public class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

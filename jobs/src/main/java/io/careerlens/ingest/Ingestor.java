@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.not;
 
 import io.careerlens.config.Config;
 import io.careerlens.ops.Faults;
+import io.careerlens.warehouse.Keys;
 import io.careerlens.warehouse.Warehouse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -272,11 +273,11 @@ public final class Ingestor {
                 continue;
             }
             Dataset<Row> marked = rows.join(students.withColumn("_student", lit(true)),
-                    VersionClassifier.toSeq(List.of(CuratedSchema.OFFICE_ID, "student_id")), "left");
+                    Keys.STUDENT, "left");
             org.apache.spark.sql.Column orphan = col("_student").isNull();
             if (e == Entity.EVENTS && contacts != null) {
                 marked = marked.join(contacts.withColumn("_contact", lit(true)),
-                        VersionClassifier.toSeq(List.of(CuratedSchema.OFFICE_ID, "contact_id")), "left");
+                        Keys.CONTACT, "left");
                 orphan = orphan.or(col("contact_id").isNotNull().and(col("_contact").isNull()));
             } else if (e == Entity.EVENTS) {
                 orphan = orphan.or(col("contact_id").isNotNull());

@@ -12,7 +12,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import io.careerlens.warehouse.Columns;
-import java.util.ArrayList;
+import io.careerlens.warehouse.Keys;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -58,8 +58,8 @@ public final class VersionClassifier {
         // Versions already written from these very files (a run stopped half-way) are this run's own.
         Dataset<Row> files = incoming.select(CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM).distinct();
         Dataset<Row> earlier = history
-                .join(files, toSeq(List.of(CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM)), "left_anti")
-                .join(incoming.select(CuratedSchema.OFFICE_ID, key).distinct(), toSeq(keys), "left_semi")
+                .join(files, Keys.of(CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM), "left_anti")
+                .join(incoming.select(CuratedSchema.OFFICE_ID, key).distinct(), Keys.of(keys.toArray(new String[0])), "left_semi")
                 .select(incoming.columns()[0], rest(incoming.columns()))
                 .withColumn(NEW, lit(false));
         Dataset<Row> all = earlier.unionByName(incoming.withColumn(NEW, lit(true)));
@@ -83,7 +83,4 @@ public final class VersionClassifier {
         return r;
     }
 
-    static scala.collection.immutable.Seq<String> toSeq(List<String> l) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(new ArrayList<>(l)).toList();
-    }
 }

@@ -21,6 +21,7 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_utc_timestamp;
 import static org.apache.spark.sql.functions.when;
 
+import io.careerlens.warehouse.Keys;
 import io.careerlens.config.Rules;
 import io.careerlens.warehouse.Columns;
 import java.time.LocalDate;

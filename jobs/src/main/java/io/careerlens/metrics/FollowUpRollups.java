@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
+import io.careerlens.warehouse.Keys;
 import io.careerlens.warehouse.Columns;
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;

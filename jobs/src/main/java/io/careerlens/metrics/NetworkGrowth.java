@@ -24,6 +24,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
+import io.careerlens.warehouse.Keys;
 import io.careerlens.config.Rules;
 import io.careerlens.warehouse.Columns;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.careerlens.metrics;
+package io.careerlens.warehouse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,25 +7,25 @@ import java.util.stream.Collectors;
 import scala.collection.immutable.Seq;
 
 /** Join keys as the Scala sequences Spark's join takes. */
-final class Keys {
-    static final Seq<String> OFFICE = of("office_id");
-    static final Seq<String> STUDENT = of("office_id", "student_id");
-    static final Seq<String> CONTACT = of("office_id", "contact_id");
+public final class Keys {
+    public static final Seq<String> OFFICE = of("office_id");
+    public static final Seq<String> STUDENT = of("office_id", "student_id");
+    public static final Seq<String> CONTACT = of("office_id", "contact_id");
 
     private Keys() {
     }
 
-    static Seq<String> of(String... names) {
+    public static Seq<String> of(String... names) {
         return scala.jdk.javaapi.CollectionConverters.asScala(new ArrayList<>(List.of(names))).toList();
     }
 
     /** column names as columns, for the varargs forms of groupBy and select. */
-    static org.apache.spark.sql.Column[] cols(String... names) {
+    public static org.apache.spark.sql.Column[] cols(String... names) {
         return java.util.Arrays.stream(names).map(org.apache.spark.sql.functions::col)
                 .toArray(org.apache.spark.sql.Column[]::new);
     }
 
-    static Collector<String, ?, Seq<String>> seq() {
+    public static Collector<String, ?, Seq<String>> seq() {
         return Collectors.collectingAndThen(Collectors.toList(), l -> of(l.toArray(new String[0])));
     }
 }
