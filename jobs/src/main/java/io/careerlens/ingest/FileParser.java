@@ -102,6 +102,10 @@ public final class FileParser implements Iterator<Row>, AutoCloseable {
             if (!layout.missingRequired().isEmpty()) {
                 fileProblem = "line " + header.line() + ": the header lacks the required column"
                         + (layout.missingRequired().size() > 1 ? "s " : " ") + String.join(", ", layout.missingRequired());
+                if (header.raw().indexOf('\uFFFD') >= 0 || header.raw().indexOf('\u0000') >= 0) {
+                    fileProblem += " (the header is not readable as " + office.encoding
+                            + ": is the file in another encoding, e.g. UTF-16? Set the office's encoding in the configuration)";
+                }
             } else {
                 validator = new RowValidator(file.entity(), layout, office, file.exportDate());
             }

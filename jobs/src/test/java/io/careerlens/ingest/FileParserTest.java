@@ -200,6 +200,17 @@ class FileParserTest {
     }
 
     @Test
+    void aFileInAnotherEncodingIsRejectedWholeWithAHint() throws IOException {
+        byte[] utf16 = "contact_id,student_id,added_on,relationship\nC1,S1,2026-01-01,peer\n"
+                .getBytes(StandardCharsets.UTF_16);
+        List<Row> rows = parse(Entity.CONTACTS, utf16, office());
+        String detail = (String) get(Entity.CONTACTS, rows.get(0), CuratedSchema.REJECT_DETAIL);
+        assertEquals("missing_column", reason(Entity.CONTACTS, rows.get(0)));
+        assertTrue(detail.contains("not readable as UTF-8"), detail);
+        assertEquals(2, rows.size(), "the file row and its one record, rejected with the file");
+    }
+
+    @Test
     void anEmptyFileIsRejectedWhole() throws IOException {
         List<Row> rows = parse(Entity.STUDENTS, "", office());
         assertEquals(1, rows.size());
