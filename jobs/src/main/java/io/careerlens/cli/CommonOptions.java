@@ -51,14 +51,20 @@ public class CommonOptions {
 
     /** a path from the configuration file, made absolute against the project home unless it is a URI. */
     static String fromConfig(String value) {
-        if (value.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
-            return value;
-        }
-        return home().resolve(value).normalize().toString();
+        return isUri(value) ? value : home().resolve(value).normalize().toString();
+    }
+
+    /** a path given on the command line: a URI as it is, a file path made absolute against the working directory. */
+    static String fromCommandLine(String value) {
+        return isUri(value) ? value : Path.of(value).toAbsolutePath().normalize().toString();
+    }
+
+    private static boolean isUri(String value) {
+        return value.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*");
     }
 
     String inbox() {
-        return inbox != null ? Path.of(inbox).toAbsolutePath().normalize().toString() : fromConfig(config().paths.inbox);
+        return inbox != null ? fromCommandLine(inbox) : fromConfig(config().paths.inbox);
     }
 
     String logs() {
@@ -66,11 +72,7 @@ public class CommonOptions {
     }
 
     String reports() {
-        if (reports != null) {
-            return reports.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*") ? reports
-                    : Path.of(reports).toAbsolutePath().normalize().toString();
-        }
-        return fromConfig(config().paths.reports);
+        return reports != null ? fromCommandLine(reports) : fromConfig(config().paths.reports);
     }
 
     java.time.LocalDate asOf() {
@@ -78,10 +80,6 @@ public class CommonOptions {
     }
 
     String warehouse() {
-        if (warehouse != null) {
-            return warehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*") ? warehouse
-                    : Path.of(warehouse).toAbsolutePath().normalize().toString();
-        }
-        return fromConfig(config().paths.warehouse);
+        return warehouse != null ? fromCommandLine(warehouse) : fromConfig(config().paths.warehouse);
     }
 }

@@ -152,8 +152,9 @@ public final class Ingestor {
                 .select(col(CuratedSchema.OFFICE_ID), col(CuratedSchema.EXPORT_DATE), lit(entity.tableName()).as("entity"),
                         col(CuratedSchema.SOURCE_FILE), col(CuratedSchema.SOURCE_CHECKSUM), col(CuratedSchema.LINE_NUMBER),
                         col("reason"), col("detail"), col(CuratedSchema.RAW_TEXT), lit(runId).as("run_id"));
+        // validate lists rejected rows; ingest only counts them, so it skips this sort
         List<RejectedRow> samples = new ArrayList<>();
-        for (Row r : rejects.orderBy(CuratedSchema.SOURCE_FILE, CuratedSchema.LINE_NUMBER).limit(REJECT_SAMPLE_LIMIT)
+        for (Row r : warehouse != null ? List.<Row>of() : rejects.orderBy(CuratedSchema.SOURCE_FILE, CuratedSchema.LINE_NUMBER).limit(REJECT_SAMPLE_LIMIT)
                 .select(CuratedSchema.SOURCE_FILE, CuratedSchema.LINE_NUMBER, "reason", "detail").collectAsList()) {
             samples.add(new RejectedRow(r.getString(0), r.getLong(1), r.getString(2), r.getString(3)));
         }

@@ -1,6 +1,5 @@
 package io.careerlens.metrics;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -28,14 +27,6 @@ public final class Stages {
         };
     }
 
-    public static String name(int stage) {
-        return switch (stage) {
-            case EXPOSURE -> "exposure";
-            case IMMERSION -> "immersion";
-            case CONNECTION -> "connection";
-            default -> "none";
-        };
-    }
 
     /** the stage of the event type alone. */
     public static Column ofType(Column eventType) {
@@ -61,7 +52,4 @@ public final class Stages {
                 .when(stage.equalTo(EXPOSURE), lit("exposure")).otherwise(lit("none"));
     }
 
-    static Column col(String name) {
-        return org.apache.spark.sql.functions.col(name);
-    }
 }

@@ -1,7 +1,6 @@
 package io.careerlens.warehouse;
 
 import io.delta.tables.DeltaTable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,9 +30,6 @@ public final class Warehouse {
         return uri;
     }
 
-    public Configuration hadoop() {
-        return spark.sparkContext().hadoopConfiguration();
-    }
 
     public String path(String table) {
         return uri + "/" + table;
@@ -52,10 +48,6 @@ public final class Warehouse {
         return exists(table) ? read(table) : spark.createDataFrame(java.util.List.of(), schema);
     }
 
-    /** Replaces the whole table in one Delta commit. */
-    public void overwrite(String table, Dataset<Row> data) {
-        data.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path(table));
-    }
 
     public void append(String table, Dataset<Row> data) {
         data.write().format("delta").mode("append").save(path(table));

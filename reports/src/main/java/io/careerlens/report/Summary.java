@@ -88,8 +88,13 @@ final class Summary {
     }
 
     static int students(ReportInput in, String office) {
-        Object s = figures(in, office, in.asOf().withDayOfMonth(1)).get("Students");
-        return s == null ? 0 : ((Number) s).intValue();
+        Table net = in.table("network_office");
+        for (List<Object> r : net.rows()) {
+            if (office.equals(r.get(net.index("office_id")))) {
+                return (int) num(r.get(net.index("students")));
+            }
+        }
+        return 0;
     }
 
     /** One office: figure | D's month | previous month | change. */

@@ -22,12 +22,6 @@ public record Table(String name, List<ColumnSpec> columns, Iterable<List<Object>
         return columns.stream().anyMatch(c -> c.name().equals(column));
     }
 
-    /** the rows in memory (for small tables: charts and summaries). */
-    public List<List<Object>> list() {
-        List<List<Object>> out = new ArrayList<>();
-        rows.forEach(out::add);
-        return out;
-    }
 
     /** a copy holding only the rows where {@code column} equals {@code value}. */
     public Table where(String column, Object value) {
@@ -39,25 +33,5 @@ public record Table(String name, List<ColumnSpec> columns, Iterable<List<Object>
             }
         }
         return new Table(name, columns, out);
-    }
-
-    /** a copy without some columns. */
-    public Table without(String... drop) {
-        List<String> d = List.of(drop);
-        List<Integer> keep = new ArrayList<>();
-        List<ColumnSpec> cols = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (!d.contains(columns.get(i).name())) {
-                keep.add(i);
-                cols.add(columns.get(i));
-            }
-        }
-        List<List<Object>> out = new ArrayList<>();
-        for (List<Object> r : rows) {
-            List<Object> v = new ArrayList<>();
-            keep.forEach(k -> v.add(r.get(k)));
-            out.add(v);
-        }
-        return new Table(name, cols, out);
     }
 }
