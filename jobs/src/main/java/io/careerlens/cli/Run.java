@@ -4,6 +4,7 @@ import io.careerlens.config.Config;
 import io.careerlens.ops.RunLock;
 import io.careerlens.ops.RunLog;
 import io.careerlens.warehouse.SparkSessions;
+import io.careerlens.warehouse.WarehouseRebuild;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,13 @@ final class Run implements AutoCloseable {
         LOG.info("{} run {} started (log: {})", command, id, logFile);
         this.lock = RunLock.acquire(new org.apache.hadoop.conf.Configuration(), common.warehouse(), command, id,
                 Duration.ofHours(config.operations.lockStaleHours));
+        // a warehouse rebuild stopped half-way is finished before anything reads the tables
+        try {
+            new WarehouseRebuild(new org.apache.hadoop.conf.Configuration(), common.warehouse()).finishInterrupted();
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     static Run start(CommonOptions common, String command) {

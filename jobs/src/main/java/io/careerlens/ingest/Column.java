@@ -5,13 +5,23 @@ import java.util.List;
 
 /**
  * A canonical input column. {@code personal}: never stored (notes only on opt-in).
- * {@code defaultValue}: used when the cell is empty.
+ * {@code defaultValue}: used when the cell is empty. {@code min}/{@code max}: the range of an
+ * integer; for text, {@code max} is the longest value stored (0: bounded only by the record size).
  */
 public record Column(String name, ColumnType type, boolean required, List<String> values,
                      int min, int max, String defaultValue, boolean personal) implements Serializable {
 
+    /** ids and codes: opaque strings that reach reports and joins, so they are kept short. */
+    public static final int MAX_ID_LENGTH = 128;
+    /** descriptive text such as an organization or department name. */
+    public static final int MAX_TEXT_LENGTH = 512;
+
+    static Column id(String name, boolean required) {
+        return new Column(name, ColumnType.TEXT, required, List.of(), 0, MAX_ID_LENGTH, null, false);
+    }
+
     static Column text(String name, boolean required) {
-        return new Column(name, ColumnType.TEXT, required, List.of(), 0, 0, null, false);
+        return new Column(name, ColumnType.TEXT, required, List.of(), 0, MAX_TEXT_LENGTH, null, false);
     }
 
     static Column date(String name, boolean required) {

@@ -1,5 +1,6 @@
 package io.careerlens.ingest;
 
+import io.careerlens.warehouse.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.DataType;
@@ -26,6 +27,13 @@ public final class CuratedSchema {
     public static final String RAW_TEXT = "raw_text";
     public static final String KIND_FILE = "file";
     public static final String KIND_RECORD = "record";
+
+    static {
+        for (Entity e : Entity.values()) {
+            Columns.requireNotReserved("the " + e.tableName() + " layout", List.of(staged(e).fieldNames()));
+            Columns.requireNotReserved("the " + e.tableName() + " layout", List.of(curated(e).fieldNames()));
+        }
+    }
 
     private CuratedSchema() {
     }

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
@@ -25,12 +26,13 @@ import org.apache.spark.sql.RowFactory;
  */
 public final class FileParser implements Iterator<Row>, AutoCloseable {
     private static final int MAX_RAW_CHARS = 4000;
+    private static final int MAX_RAW_VALUE_CHARS = 200;
     private static final CSVFormat RAW_FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
 
     private final InboxFile file;
     private final OfficeConfig office;
     private final int canonicalCount;
-    private final BufferedReader reader;
+    private final List<String> pseudonymized;
     private final CsvRecordReader records;
     private final List<Row> queue = new ArrayList<>();
     private final List<CsvRecord> backlog = new ArrayList<>();
@@ -43,18 +45,23 @@ public final class FileParser implements Iterator<Row>, AutoCloseable {
         this.file = file;
         this.office = office;
         this.canonicalCount = CuratedSchema.canonicalFields(file.entity()).size();
+        this.pseudonymized = office.pseudonymize.getOrDefault(file.entity().tableName(), List.of());
+        this.records = new CsvRecordReader(() -> open(file, office, hadoop));
+        readHeader();
+    }
+
+    /** the file as text in the office's encoding, from its start (the reader may need it twice). */
+    private static Reader open(InboxFile file, OfficeConfig office, Configuration hadoop) {
         try {
             Path p = new Path(file.uri());
             InputStream in = new BufferedInputStream(p.getFileSystem(hadoop).open(p));
             skipUtf8Bom(in);
             var decoder = office.charset().newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            this.reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+            return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file.path() + ": " + e.getMessage(), e);
         }
-        this.records = new CsvRecordReader(reader);
-        readHeader();
     }
 
     /** A UTF-8 byte-order mark is dropped whatever the office's encoding says. */
@@ -156,7 +163,7 @@ public final class FileParser implements Iterator<Row>, AutoCloseable {
             return row(r.line(), CuratedSchema.KIND_RECORD, "missing_column", fileProblem, raw(r), null);
         }
         if (r.malformed()) {
-            return row(r.line(), CuratedSchema.KIND_RECORD, "malformed_csv", r.error(), raw(r), null);
+            return row(r.line(), CuratedSchema.KIND_RECORD, r.problem(), r.error(), raw(r), null);
         }
         try {
             return row(r.line(), CuratedSchema.KIND_RECORD, null, null, null, validator.validate(r.fields()));
@@ -166,20 +173,32 @@ public final class FileParser implements Iterator<Row>, AutoCloseable {
     }
 
     /**
-     * The record's text for the rejects table. When its fields line up with the header, the values
-     * of columns CareerLens never stores (names, e-mails, unknown columns) are blanked.
+     * The record's text for the rejects table, holding only what the warehouse itself would store:
+     * values of columns CareerLens never keeps (names, e-mails, unknown columns) are blanked,
+     * pseudonymised ids are hashed, long values are cut. A record whose fields cannot be matched
+     * to the header (unreadable, or the wrong number of fields) keeps no text at all: any part of
+     * it might be personal, and the file and line are enough to find it.
      */
     private String raw(CsvRecord r) {
-        String text = r.raw();
-        if (!r.malformed() && layout != null && r.fields().size() == layout.fieldCount()) {
-            List<String> masked = new ArrayList<>(r.fields());
-            for (int i = 0; i < masked.size(); i++) {
-                if (!layout.isStored(i, office.keepNotes) && !masked.get(i).isEmpty()) {
-                    masked.set(i, "***");
-                }
-            }
-            text = RAW_FORMAT.format(masked.toArray());
+        if (r.malformed() || layout == null || r.fields().size() != layout.fieldCount()) {
+            return null;
         }
+        List<String> shown = new ArrayList<>(r.fields());
+        for (int i = 0; i < shown.size(); i++) {
+            String v = shown.get(i);
+            String column = layout.columnAt(i);
+            if (v.isEmpty()) {
+                continue;
+            }
+            if (!layout.isStored(i, office.keepNotes)) {
+                shown.set(i, "***");
+            } else if (pseudonymized.contains(column)) {
+                shown.set(i, RowValidator.pseudonym(v.strip()));
+            } else if (v.length() > MAX_RAW_VALUE_CHARS) {
+                shown.set(i, v.substring(0, MAX_RAW_VALUE_CHARS) + "…");
+            }
+        }
+        String text = RAW_FORMAT.format(shown.toArray());
         return text.length() > MAX_RAW_CHARS ? text.substring(0, MAX_RAW_CHARS) + "…" : text;
     }
 
@@ -205,7 +224,7 @@ public final class FileParser implements Iterator<Row>, AutoCloseable {
         if (!closed) {
             closed = true;
             try {
-                reader.close();
+                records.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -55,13 +55,22 @@ public final class HeaderLayout {
         return index.getOrDefault(canonical, -1);
     }
 
-    public boolean isStored(int fieldPosition, boolean keepNotes) {
+    /** the canonical column read from a field position, or null (an unknown column). */
+    public String columnAt(int fieldPosition) {
         for (Map.Entry<String, Integer> e : index.entrySet()) {
             if (e.getValue() == fieldPosition) {
-                Column c = entity.column(e.getKey()).orElseThrow();
-                return !c.personal() || keepNotes;
+                return e.getKey();
             }
         }
-        return false;
+        return null;
+    }
+
+    public boolean isStored(int fieldPosition, boolean keepNotes) {
+        String name = columnAt(fieldPosition);
+        if (name == null) {
+            return false;
+        }
+        Column c = entity.column(name).orElseThrow();
+        return !c.personal() || keepNotes;
     }
 }

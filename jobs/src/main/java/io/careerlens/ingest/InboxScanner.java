@@ -6,6 +6,8 @@ import io.careerlens.config.ConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,13 +16,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -46,7 +51,7 @@ public final class InboxScanner {
                 throw new ConfigException("inbox not found or not a folder: " + inbox);
             }
             root = fs.getFileStatus(root).getPath();
-            for (FileStatus office : sorted(fs.listStatus(root))) {
+            for (FileStatus office : list(fs, root, "", skipped)) {
                 String id = office.getPath().getName();
                 if (!office.isDirectory()) {
                     skipped.add(new SkippedPath(id, "not an office folder (files belong in <office_id>/<YYYY-MM-DD>/)"));
@@ -68,7 +73,7 @@ public final class InboxScanner {
 
     private static void scanOffice(FileSystem fs, FileStatus office, String id, List<InboxFile> files,
                                    List<SkippedPath> skipped) throws IOException {
-        for (FileStatus day : sorted(fs.listStatus(office.getPath()))) {
+        for (FileStatus day : list(fs, office.getPath(), id + "/", skipped)) {
             String name = day.getPath().getName();
             String rel = id + "/" + name;
             LocalDate exportDate = exportDate(name);
@@ -77,15 +82,20 @@ public final class InboxScanner {
             } else if (exportDate == null) {
                 skipped.add(new SkippedPath(rel + "/", "export folder name is not a YYYY-MM-DD date"));
             } else {
-                for (FileStatus f : sorted(fs.listStatus(day.getPath()))) {
+                for (FileStatus f : list(fs, day.getPath(), rel + "/", skipped)) {
                     String fname = f.getPath().getName();
                     var entity = Entity.byFileName(fname.toLowerCase(Locale.ROOT));
                     if (f.isDirectory() || entity.isEmpty()) {
                         skipped.add(new SkippedPath(rel + "/" + fname + (f.isDirectory() ? "/" : ""),
                                 "not an export file (expected students.csv, contacts.csv or events.csv)"));
                     } else {
-                        files.add(new InboxFile(f.getPath().toString(), rel + "/" + fname, id, exportDate,
-                                entity.get(), f.getLen(), checksum(fs, f.getPath())));
+                        try {
+                            files.add(new InboxFile(f.getPath().toString(), rel + "/" + fname, id, exportDate,
+                                    entity.get(), f.getLen(), checksum(fs, f.getPath())));
+                        } catch (IOException e) {
+                            skipped.add(new SkippedPath(rel + "/" + fname, "cannot be read (" + e.getMessage()
+                                    + "): check the file's permissions"));
+                        }
                     }
                 }
             }
@@ -103,8 +113,58 @@ public final class InboxScanner {
         }
     }
 
-    private static List<FileStatus> sorted(FileStatus[] entries) {
-        return Arrays.stream(entries).sorted(Comparator.comparing(s -> s.getPath().getName())).toList();
+    /**
+     * The entries of a folder, by name. A folder that cannot be listed, and entries the file system
+     * names but cannot open (a symbolic link pointing nowhere or to itself), are skipped paths with
+     * their reason: Hadoop's local file system would leave them out without a word.
+     */
+    private static List<FileStatus> list(FileSystem fs, Path dir, String rel, List<SkippedPath> skipped) {
+        FileStatus[] entries;
+        try {
+            entries = fs.listStatus(dir);
+        } catch (IOException e) {
+            skipped.add(new SkippedPath(rel.isEmpty() ? "." : rel, "cannot be listed (" + e.getMessage()
+                    + "): check the folder's permissions"));
+            return List.of();
+        }
+        List<FileStatus> sorted = Arrays.stream(entries).sorted(Comparator.comparing(s -> s.getPath().getName())).toList();
+        if (fs instanceof LocalFileSystem local) {
+            Set<String> seen = new HashSet<>();
+            sorted.forEach(s -> seen.add(s.getPath().getName()));
+            String[] names = local.pathToFile(dir).list();
+            for (String name : names == null ? new String[0] : names) {
+                // Hadoop hides its own .crc side files; anything else it left out could not be opened
+                if (!seen.contains(name) && !(name.startsWith(".") && name.endsWith(".crc"))) {
+                    skipped.add(new SkippedPath(rel + name, unreadable(local.pathToFile(dir).toPath().resolve(name))));
+                }
+            }
+        }
+        return sorted;
+    }
+
+    private static String unreadable(java.nio.file.Path p) {
+        if (!Files.isSymbolicLink(p)) {
+            return "cannot be read: check its permissions";
+        }
+        try {
+            p.toRealPath();
+            return "cannot be read: check its permissions";
+        } catch (FileSystemException e) {
+            if (e.getReason() != null && e.getReason().toLowerCase(Locale.ROOT).contains("levels of symbolic links")) {
+                return "a symbolic link that loops back on itself: replace it with the export file";
+            }
+            return "a symbolic link to " + target(p) + ", which does not exist: replace it with the export file";
+        } catch (IOException e) {
+            return "a symbolic link that cannot be followed (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String target(java.nio.file.Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "an unreadable target";
+        }
     }
 
     static String checksum(FileSystem fs, Path path) throws IOException {

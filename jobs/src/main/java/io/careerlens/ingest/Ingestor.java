@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.not;
 
 import io.careerlens.config.Config;
 import io.careerlens.ops.Faults;
+import io.careerlens.warehouse.Columns;
 import io.careerlens.warehouse.Keys;
 import io.careerlens.warehouse.Warehouse;
 import java.time.Instant;
@@ -273,13 +274,15 @@ public final class Ingestor {
             if (rows == null) {
                 continue;
             }
-            Dataset<Row> marked = rows.join(students.withColumn("_student", lit(true)),
+            String knownStudent = Columns.internal("known_student");
+            String knownContact = Columns.internal("known_contact");
+            Dataset<Row> marked = rows.join(students.withColumn(knownStudent, lit(true)),
                     Keys.STUDENT, "left");
-            org.apache.spark.sql.Column orphan = col("_student").isNull();
+            org.apache.spark.sql.Column orphan = col(knownStudent).isNull();
             if (e == Entity.EVENTS && contacts != null) {
-                marked = marked.join(contacts.withColumn("_contact", lit(true)),
+                marked = marked.join(contacts.withColumn(knownContact, lit(true)),
                         Keys.CONTACT, "left");
-                orphan = orphan.or(col("contact_id").isNotNull().and(col("_contact").isNull()));
+                orphan = orphan.or(col("contact_id").isNotNull().and(col(knownContact).isNull()));
             } else if (e == Entity.EVENTS) {
                 orphan = orphan.or(col("contact_id").isNotNull());
             }

@@ -16,4 +16,10 @@ public class Reject extends Exception {
     public String detail() {
         return getMessage();
     }
+
+    /** a cell's text quoted for a message, cut short: a detail names the problem, not the whole value. */
+    public static String quote(String text) {
+        int max = 60;
+        return "'" + (text.length() > max ? text.substring(0, max) + "…' (" + text.length() + " characters)" : text + "'");
+    }
 }

@@ -71,7 +71,7 @@ public final class RowValidator {
                 continue;
             }
             switch (c.type()) {
-                case TEXT -> out.add(pseudonymized.contains(c.name()) ? pseudonym(text) : text);
+                case TEXT -> out.add(text(c, text));
                 case DATE -> out.add(values.date(c.name(), text));
                 case BOOL -> out.add(ValueParser.bool(c.name(), text));
                 case INT -> out.add(ValueParser.integer(c.name(), text, c.min(), c.max()));
@@ -80,7 +80,7 @@ public final class RowValidator {
                 case TIMESTAMP -> {
                     LocalTimestamp ts = values.timestamp(c.name(), text);
                     if (ts.localDate().isAfter(exportDate.plusDays(1))) {
-                        throw new Reject("occurred_after_export", c.name() + ": " + text + " is more than one day after the export date "
+                        throw new Reject("occurred_after_export", c.name() + ": " + Reject.quote(text) + " is more than one day after the export date "
                                 + exportDate);
                     }
                     out.add(ts.instant());
@@ -91,6 +91,16 @@ public final class RowValidator {
             }
         }
         return out.toArray();
+    }
+
+    /** a text value as stored: pseudonymised when the office asks, and never longer than the column allows. */
+    private String text(Column c, String text) throws Reject {
+        String stored = pseudonymized.contains(c.name()) ? pseudonym(text) : text;
+        if (c.max() > 0 && stored.length() > c.max()) {
+            throw new Reject("value_too_long", c.name() + " is " + stored.length() + " characters long; at most "
+                    + c.max() + " are allowed");
+        }
+        return stored;
     }
 
     /** trimmed cell text, the office default or the column default when empty; null when none. */
@@ -106,7 +116,7 @@ public final class RowValidator {
     private static String enumValue(Column c, String text) throws Reject {
         String v = text.toLowerCase(Locale.ROOT);
         if (!c.values().contains(v)) {
-            throw new Reject("bad_enum", c.name() + ": '" + text + "' is not one of " + String.join(", ", c.values()));
+            throw new Reject("bad_enum", c.name() + ": " + Reject.quote(text) + " is not one of " + String.join(", ", c.values()));
         }
         return v;
     }
@@ -114,7 +124,7 @@ public final class RowValidator {
     private String eventType(String text) throws Reject {
         String t = eventTypeNames.get(HeaderLayout.normal(text));
         if (t == null) {
-            throw new Reject("unknown_event_type", "event_type: '" + text + "' is not a known event type "
+            throw new Reject("unknown_event_type", "event_type: " + Reject.quote(text) + " is not a known event type "
                     + "(see SPEC 1.3, or map it under the office's event_types)");
         }
         return t;

@@ -53,7 +53,7 @@ public final class ValueParser implements Serializable {
     }
 
     private Reject badDate(String column, String text) {
-        return new Reject("bad_date", column + ": '" + text + "' is not a date (use YYYY-MM-DD"
+        return new Reject("bad_date", column + ": " + Reject.quote(text) + " is not a date (use YYYY-MM-DD"
                 + (extraDatePatterns.isEmpty() ? "" : " or " + String.join(" or ", extraDatePatterns)) + ")");
     }
 
@@ -91,7 +91,7 @@ public final class ValueParser implements Serializable {
             ZonedDateTime z = ZonedDateTime.ofLocal(ldt, zone, null);
             return new LocalTimestamp(z.toInstant(), z.toLocalDate(), false);
         } catch (DateTimeParseException e) {
-            throw new Reject("bad_timestamp", column + ": '" + text + "' is not an ISO-8601 time "
+            throw new Reject("bad_timestamp", column + ": " + Reject.quote(text) + " is not an ISO-8601 time "
                     + "(use 2026-03-02T14:05:00-05:00, 2026-03-02T14:05:00, 2026-03-02 14:05 or 2026-03-02)");
         }
     }
@@ -103,7 +103,7 @@ public final class ValueParser implements Serializable {
             case "false", "no", "n", "0":
                 return Boolean.FALSE;
             default:
-                throw new Reject("bad_boolean", column + ": '" + text + "' is not a boolean (use true/false, yes/no, y/n or 1/0)");
+                throw new Reject("bad_boolean", column + ": " + Reject.quote(text) + " is not a boolean (use true/false, yes/no, y/n or 1/0)");
         }
     }
 
@@ -112,10 +112,10 @@ public final class ValueParser implements Serializable {
         try {
             v = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new Reject("bad_number", column + ": '" + text + "' is not a whole number");
+            throw new Reject("bad_number", column + ": " + Reject.quote(text) + " is not a whole number");
         }
         if (v < min || v > max) {
-            throw new Reject("bad_number", column + ": " + text + " is out of range (" + min
+            throw new Reject("bad_number", column + ": " + Reject.quote(text) + " is out of range (" + min
                     + (max == Integer.MAX_VALUE ? " or more" : ".." + max) + ")");
         }
         return (int) v;

@@ -25,12 +25,13 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * the version of its key held just before it is a duplicate, every other valid row is accepted.
  */
 public final class VersionClassifier {
-    public static final String OUTCOME = "outcome";
+    /** working column: accepted or duplicate (reserved name: events have an input column "outcome"). */
+    public static final String OUTCOME = Columns.internal("version_outcome");
     public static final String ACCEPTED = "accepted";
     public static final String DUPLICATE = "duplicate";
     /** the row becomes its key's current version. */
-    public static final String IS_CURRENT = "is_current";
-    private static final String NEW = "_new";
+    public static final String IS_CURRENT = Columns.internal("is_current");
+    private static final String NEW = Columns.internal("new");
 
     private VersionClassifier() {
     }

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 
 /** SPEC 2.4: data-quality figures per file and per office. */
 public final class DataQuality {
+    private static final String KNOWN_STUDENT = Columns.internal("known_student");
     private DataQuality() {
     }
 
@@ -35,14 +36,14 @@ public final class DataQuality {
      * whose student differs from their contact's student, and file outcomes.
      */
     public static Dataset<Row> offices(MetricInputs in, Dataset<Row> files) {
-        Dataset<Row> students = in.students().select("office_id", "student_id").withColumn("_s", lit(1));
+        Dataset<Row> students = in.students().select("office_id", "student_id").withColumn(KNOWN_STUDENT, lit(1));
         Dataset<Row> contacts = in.contacts().select(col("office_id"), col("contact_id"), col("student_id").as("contact_student"));
         Dataset<Row> contactFigures = in.contacts().join(students, Keys.STUDENT, "left").groupBy("office_id")
-                .agg(count(lit(1)).as("contacts"), sum(when(col("_s").isNull(), 1).otherwise(0)).as("orphan_contacts"));
+                .agg(count(lit(1)).as("contacts"), sum(when(col(KNOWN_STUDENT).isNull(), 1).otherwise(0)).as("orphan_contacts"));
         Dataset<Row> eventFigures = in.events().join(students, Keys.STUDENT, "left")
                 .join(contacts, Keys.CONTACT, "left")
                 .groupBy("office_id").agg(count(lit(1)).as("events"),
-                        sum(when(col("_s").isNull().or(col("contact_id").isNotNull().and(col("contact_student").isNull())), 1)
+                        sum(when(col(KNOWN_STUDENT).isNull().or(col("contact_id").isNotNull().and(col("contact_student").isNull())), 1)
                                 .otherwise(0)).as("orphan_events"),
                         sum(when(col("contact_student").isNotNull().and(not(col("contact_student").equalTo(col("student_id")))), 1)
                                 .otherwise(0)).as("events_with_other_students_contact"));

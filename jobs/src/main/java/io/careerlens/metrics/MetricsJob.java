@@ -124,6 +124,7 @@ public final class MetricsJob {
      */
     private void saveTable(String name, Dataset<Row> table, LocalDate asOf) {
         String t = "metric_" + name;
+        io.careerlens.warehouse.Columns.requireNotReserved("metric table " + name, java.util.List.of(table.columns()));
         var writer = table.withColumn("as_of", lit(asOf)).write().format("delta").partitionBy("as_of");
         if (!warehouse.exists(t)) {
             writer.mode("append").save(warehouse.path(t));

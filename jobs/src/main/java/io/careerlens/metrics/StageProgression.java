@@ -112,8 +112,8 @@ public final class StageProgression {
 
     /** per student, the N-th smallest value of a date column (absent when there are fewer than N). */
     static Dataset<Row> nth(Dataset<Row> rows, String dateColumn, int n, String as) {
-        return rows.withColumn("_n", row_number().over(Window.partitionBy("office_id", "student_id").orderBy(dateColumn)))
-                .filter(col("_n").equalTo(n))
+        return rows.withColumn(Columns.internal("n"), row_number().over(Window.partitionBy("office_id", "student_id").orderBy(dateColumn)))
+                .filter(col(Columns.internal("n")).equalTo(n))
                 .select(col("office_id"), col("student_id"), col(dateColumn).as(as));
     }
 

@@ -110,7 +110,8 @@ class FileParserTest {
             assertEquals((long) i + 1, get(Entity.EVENTS, rows.get(i), CuratedSchema.LINE_NUMBER));
         }
         assertTrue(((String) get(Entity.EVENTS, rows.get(6), CuratedSchema.REJECT_DETAIL)).contains("direction"));
-        assertEquals("\"E10\"x,S1,2026-03-02T10:00,career_fair,,,3,yes", get(Entity.EVENTS, rows.get(10), CuratedSchema.RAW_TEXT));
+        assertNull(get(Entity.EVENTS, rows.get(10), CuratedSchema.RAW_TEXT),
+                "a record that cannot be split into fields keeps no text: file and line find it");
     }
 
     @Test
@@ -188,6 +189,8 @@ class FileParserTest {
         String raw = (String) get(Entity.CONTACTS, bad, CuratedSchema.RAW_TEXT);
         assertFalse(raw.contains("Bo") || raw.contains("bo@x.org"), "names and e-mails are blanked in the rejects table: " + raw);
         assertTrue(raw.contains("31 Feb 2024"));
+        assertFalse(raw.contains("linkedin.com"), "a pseudonymised id is hashed in the rejects table too: " + raw);
+        assertTrue(raw.contains(RowValidator.pseudonym("https://www.linkedin.com/in/bo-li")), raw);
     }
 
     @Test
@@ -215,5 +218,72 @@ class FileParserTest {
         List<Row> rows = parse(Entity.STUDENTS, "", office());
         assertEquals(1, rows.size());
         assertEquals("missing_column", reason(Entity.STUDENTS, rows.get(0)));
+    }
+
+    private static final String SENTINEL = "SENTINEL-Jane-Roe-555-0199";
+
+    @Test
+    void rejectedRecordsThatCannotBeMatchedToTheHeaderKeepNoText() throws IOException {
+        String text = "event_id,student_id,occurred_at,event_type,notes\n"
+                + "E1,S1,2026-03-02,seminar,\"" + SENTINEL + "\"x\n" // text after a closing quote
+                + "E2,S1,2026-03-02,seminar," + SENTINEL + ",extra\n" // one field too many
+                + "E3,S1,2026-03-02,seminar,\"" + SENTINEL + " never closed\n"
+                + "E4,S1,2026-03-02,party," + SENTINEL + "\n"; // fields line up: the note is blanked
+        List<Row> rows = parse(Entity.EVENTS, text, office());
+        assertEquals(List.of("malformed_csv", "wrong_field_count", "malformed_csv", "unknown_event_type"),
+                rows.subList(1, 5).stream().map(r -> reason(Entity.EVENTS, r)).toList());
+        for (int i = 1; i <= 3; i++) {
+            assertNull(get(Entity.EVENTS, rows.get(i), CuratedSchema.RAW_TEXT), "line " + (i + 1));
+        }
+        assertEquals("E4,S1,2026-03-02,party,***", get(Entity.EVENTS, rows.get(4), CuratedSchema.RAW_TEXT));
+        rows.forEach(r -> assertFalse(r.toString().contains("SENTINEL"), r.toString()));
+    }
+
+    @Test
+    void aClosedQuotedNoteOverOneMegabyteOnManyLinesIsOneRecord() throws IOException {
+        String line = "n".repeat(40_000);
+        String note = String.join("\n", java.util.Collections.nCopies(31, line)); // 1.24 MB on 31 lines
+        String text = "event_id,student_id,occurred_at,event_type,notes\n"
+                + "E1,S1,2026-03-02,seminar,\"" + note + "\"\n"
+                + "E2,S1,2026-03-02,seminar,short\n";
+        OfficeConfig o = office();
+        o.keepNotes = true;
+        List<Row> rows = parse(Entity.EVENTS, text, o);
+        assertEquals(3, rows.size(), "the file row and two records");
+        assertNull(reason(Entity.EVENTS, rows.get(1)));
+        assertEquals(note, get(Entity.EVENTS, rows.get(1), "notes"));
+        assertEquals(33L, get(Entity.EVENTS, rows.get(2), CuratedSchema.LINE_NUMBER));
+    }
+
+    @Test
+    void aRecordOverTheLimitIsOneRejectRecordTooLarge() throws IOException {
+        String line = "n".repeat(1 << 20);
+        String note = String.join("\n", java.util.Collections.nCopies(17, line)); // 17 Mi characters
+        String text = "event_id,student_id,occurred_at,event_type,notes\n"
+                + "E1,S1,2026-03-02,seminar,\"" + note + "\"\n"
+                + "E2,S1,2026-03-02,seminar,short\n";
+        List<Row> rows = parse(Entity.EVENTS, text, office());
+        assertEquals(3, rows.size(), "one reject for the whole record, then the next row");
+        assertEquals("record_too_large", reason(Entity.EVENTS, rows.get(1)));
+        assertEquals(2L, get(Entity.EVENTS, rows.get(1), CuratedSchema.LINE_NUMBER));
+        assertNull(get(Entity.EVENTS, rows.get(1), CuratedSchema.RAW_TEXT));
+        assertNull(reason(Entity.EVENTS, rows.get(2)));
+        assertEquals(19L, get(Entity.EVENTS, rows.get(2), CuratedSchema.LINE_NUMBER));
+    }
+
+    @Test
+    void overLongIdsAreRejectedValueTooLongWithoutCopyingTheValue() throws IOException {
+        String longId = "S" + "9".repeat(40_000);
+        String text = "student_id,program,program_start,counselor_id\n"
+                + longId + ",masters,2025-09-01,C1\n"
+                + "S2,masters,2025-09-01," + "C".repeat(Column.MAX_ID_LENGTH + 1) + "\n"
+                + "S3,masters,2025-09-01," + "C".repeat(Column.MAX_ID_LENGTH) + "\n";
+        List<Row> rows = parse(Entity.STUDENTS, text, office());
+        assertEquals("value_too_long", reason(Entity.STUDENTS, rows.get(1)));
+        String detail = (String) get(Entity.STUDENTS, rows.get(1), CuratedSchema.REJECT_DETAIL);
+        assertTrue(detail.startsWith("student_id is 40001 characters long; at most 128"), detail);
+        assertTrue(((String) get(Entity.STUDENTS, rows.get(1), CuratedSchema.RAW_TEXT)).length() < 4100);
+        assertEquals("value_too_long", reason(Entity.STUDENTS, rows.get(2)));
+        assertNull(reason(Entity.STUDENTS, rows.get(3)), "exactly the maximum is accepted");
     }
 }

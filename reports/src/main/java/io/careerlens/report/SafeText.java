@@ -19,4 +19,15 @@ public final class SafeText {
     public static String neutralise(String s) {
         return risky(s) ? "'" + s : s;
     }
+
+    /** Excel's limit for the text of one cell; a longer value makes the whole workbook fail. */
+    public static final int MAX_CELL_CHARS = 32_767;
+
+    /** text bounded to what a spreadsheet cell holds, whatever its source (cut values end with "…"). */
+    public static String forCell(String s) {
+        if (s == null || s.length() <= MAX_CELL_CHARS) {
+            return s;
+        }
+        return s.substring(0, MAX_CELL_CHARS - 1) + "…";
+    }
 }

@@ -44,11 +44,11 @@ final class SheetWriter {
     void title(String text, String note) {
         Row r = sheet.createRow(next++);
         Cell c = r.createCell(0);
-        c.setCellValue(text);
+        c.setCellValue(SafeText.forCell(text));
         c.setCellStyle(styles.title);
         if (note != null) {
             Cell n = sheet.createRow(next++).createCell(0);
-            n.setCellValue(note);
+            n.setCellValue(SafeText.forCell(note));
             n.setCellStyle(styles.note);
         }
         next++;
@@ -62,7 +62,7 @@ final class SheetWriter {
     void table(String caption, Table table, ToIntFunction<List<Object>> population, byte[] chart) {
         if (caption != null) {
             Cell c = sheet.createRow(next++).createCell(0);
-            c.setCellValue(caption);
+            c.setCellValue(SafeText.forCell(caption));
             c.setCellStyle(styles.title);
         }
         int headerRow = next;
@@ -70,7 +70,7 @@ final class SheetWriter {
         List<ColumnSpec> cols = table.columns();
         for (int i = 0; i < cols.size(); i++) {
             Cell c = h.createCell(i);
-            c.setCellValue(cols.get(i).label());
+            c.setCellValue(SafeText.forCell(cols.get(i).label()));
             c.setCellStyle(styles.header);
             fit(i, Math.min(cols.get(i).label().length(), 18));
         }
@@ -131,7 +131,7 @@ final class SheetWriter {
                 fit(col, 4);
             }
             default -> {
-                String s = String.valueOf(v);
+                String s = SafeText.forCell(String.valueOf(v));
                 // always a string cell, never a formula; a leading = + - @ is also shown quoted
                 cell.setCellValue(s);
                 if (SafeText.risky(s)) {
@@ -183,14 +183,14 @@ final class SheetWriter {
         Row h = sheet.createRow(next++);
         for (int i = 0; i < headers.size(); i++) {
             Cell c = h.createCell(i);
-            c.setCellValue(headers.get(i));
+            c.setCellValue(SafeText.forCell(headers.get(i)));
             c.setCellStyle(styles.header);
             fit(i, Math.min(headers.get(i).length(), 24));
         }
         for (SummaryRow s : rows) {
             Row r = sheet.createRow(next++);
             Cell label = r.createCell(0);
-            label.setCellValue(s.label());
+            label.setCellValue(SafeText.forCell(s.label()));
             fit(0, s.label().length());
             for (int i = 0; i < s.values().size(); i++) {
                 write(r.createCell(i + 1), s.kind(), s.values().get(i), s.suppressed().get(i), i + 1);
