@@ -110,9 +110,7 @@ public final class WarehouseRebuild {
                     fs.delete(new Path(dir, p.getName() + REPLACED), true);
                 }
             }
-            if (fs.listStatus(dir).length == 0) {
-                fs.delete(dir, true);
-            }
+            removeIfEmpty(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish an interrupted warehouse rebuild: " + e.getMessage(), e);
         }
@@ -144,16 +142,19 @@ public final class WarehouseRebuild {
         }
         fs.delete(replaced, true);
         fs.delete(staging, true);
-        Path dir = staging.getParent();
-        if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
-            fs.delete(dir, true);
-        }
+        removeIfEmpty(staging.getParent());
         LOG.info("warehouse rebuilt: {} table(s) in place, {} old table(s) removed", fresh.size(), old.size());
     }
 
     /** a table of the new set already moved in (its staged copy is gone). */
     private boolean isNewInPlace(Path staging, String table, List<String> fresh) throws IOException {
         return fresh.contains(table) && !fs.exists(new Path(staging, table));
+    }
+
+    private void removeIfEmpty(Path dir) throws IOException {
+        if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
+            fs.delete(dir, true);
+        }
     }
 
     private void rename(Path from, Path to) throws IOException {

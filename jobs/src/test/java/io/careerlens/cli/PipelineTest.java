@@ -63,7 +63,7 @@ class PipelineTest {
         Map<String, String> perOffice = Map.of(
                 "student_network.csv", "office_id,student_id,cohort,program,network_size,contacts_added_30d,active_contacts,"
                         + "reciprocal_contacts,priority_contacts,mentors,referral_contacts,distinct_organizations,inside_share,"
-                        + "weekly_consistency,overcommitted",
+                        + "weekly_consistency,overcommitted,outreach_conversion,no_show_rate",
                 "student_stage.csv", "office_id,student_id,cohort,program,current_stage,exposure_on,immersion_on,connection_on,"
                         + "days_to_exposure,days_to_immersion,days_to_connection,days_in_stage,stalled,inactive",
                 "followup_items.csv", "office_id,rule,student_id,contact_id,anchor_event_id,due_on,status,resolved_by_event_id,"
@@ -97,6 +97,10 @@ class PipelineTest {
                 .filter(r -> r.get("rule").equals("thank_you_24h")).toList();
         assertEquals(64, thankYou.size());
         assertEquals(4, thankYou.stream().filter(r -> r.get("status").equals("unevaluable")).count());
+        // the sample has declined and unanswered outreach: conversion is not 100% for everyone
+        List<Double> conversion = read("north/student_network.csv").stream().map(r -> r.get("outreach_conversion"))
+                .filter(v -> !v.isEmpty()).map(Double::valueOf).toList();
+        assertTrue(conversion.stream().anyMatch(v -> v < 1.0), conversion.toString());
     }
 
     static org.apache.poi.xssf.usermodel.XSSFWorkbook workbook(String rel) throws IOException {
