@@ -2,6 +2,7 @@ package io.careerlens.metrics;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
@@ -26,7 +27,14 @@ public final class FollowUpRollups {
     }
 
     private static Dataset<Row> tally(Dataset<Row> items, String... by) {
-        return items.groupBy(Keys.cols(by)).agg(count("met"), count("missed"), count("pending"), count("unevaluable"))
+        return tally(items, false, by);
+    }
+
+    /** @param withStudents adds {@code students}: the distinct students behind the row's items (for small-cell suppression) */
+    private static Dataset<Row> tally(Dataset<Row> items, boolean withStudents, String... by) {
+        Column[] counts = {count("met"), count("missed"), count("pending"), count("unevaluable"),
+            countDistinct("student_id").as("students")};
+        return items.groupBy(Keys.cols(by)).agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, withStudents ? 5 : 4))
                 .withColumn("compliance", when(col("met").plus(col("missed")).gt(0),
                         col("met").cast("double").divide(col("met").plus(col("missed")))));
     }
@@ -36,12 +44,12 @@ public final class FollowUpRollups {
      * date (an item without one is in no month); keep_warm is the snapshot at each month's end.
      */
     public static Dataset<Row> monthly(Dataset<Row> items, Dataset<Row> keepWarmSnapshots) {
-        Columns.require(items, "monthly compliance", "office_id", "rule", "due_on", "status");
-        Columns.require(keepWarmSnapshots, "monthly keep-warm", "office_id", "rule", "month", "status");
+        Columns.require(items, "monthly compliance", "office_id", "rule", "student_id", "due_on", "status");
+        Columns.require(keepWarmSnapshots, "monthly keep-warm", "office_id", "rule", "student_id", "month", "status");
         Dataset<Row> dated = items.filter(col("rule").notEqual(FollowUp.KEEP_WARM).and(col("due_on").isNotNull()))
                 .withColumn("month", trunc(col("due_on"), "month"));
-        return tally(dated, "office_id", "rule", "month")
-                .unionByName(tally(keepWarmSnapshots, "office_id", "rule", "month"))
+        return tally(dated, true, "office_id", "rule", "month")
+                .unionByName(tally(keepWarmSnapshots, true, "office_id", "rule", "month"))
                 .orderBy("office_id", "rule", "month");
     }
 

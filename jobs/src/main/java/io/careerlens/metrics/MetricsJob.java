@@ -125,7 +125,9 @@ public final class MetricsJob {
     private void saveTable(String name, Dataset<Row> table, LocalDate asOf) {
         String t = "metric_" + name;
         io.careerlens.warehouse.Columns.requireNotReserved("metric table " + name, java.util.List.of(table.columns()));
-        var writer = table.withColumn("as_of", lit(asOf)).write().format("delta").partitionBy("as_of");
+        // mergeSchema: a column added to a metric table in a later release joins the existing table
+        var writer = table.withColumn("as_of", lit(asOf)).write().format("delta").partitionBy("as_of")
+                .option("mergeSchema", "true");
         if (!warehouse.exists(t)) {
             writer.mode("append").save(warehouse.path(t));
         } else {

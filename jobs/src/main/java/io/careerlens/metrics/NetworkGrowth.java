@@ -176,7 +176,8 @@ public final class NetworkGrowth {
 
     /**
      * Per office and event type: contacts whose source event is of that type, per attended event of
-     * that type; cards given and collected per attended event (over events that record them).
+     * that type; cards given and collected per attended event (over events that record them); the
+     * students who attended (the population small-cell suppression judges the row by).
      */
     public static Dataset<Row> eventYield(MetricInputs in) {
         Dataset<Row> activities = in.activities();
@@ -187,12 +188,13 @@ public final class NetworkGrowth {
                 .groupBy("office_id", "event_type").agg(count(lit(1)).as("contacts_sourced"));
         Dataset<Row> attended = activities
                 .groupBy("office_id", "event_type")
-                .agg(count(lit(1)).as("events_attended"), avg("cards_given").as("cards_given_per_event"),
+                .agg(count(lit(1)).as("events_attended"), countDistinct("student_id").as("students"),
+                        avg("cards_given").as("cards_given_per_event"),
                         avg("cards_collected").as("cards_collected_per_event"));
         return attended.join(sourced, List.of("office_id", "event_type").stream().collect(Keys.seq()), "left")
                 .withColumn("contacts_sourced", coalesce(col("contacts_sourced"), lit(0L)))
                 .withColumn("contacts_per_event", ratio(col("contacts_sourced"), col("events_attended")))
-                .select("office_id", "event_type", "events_attended", "contacts_sourced", "contacts_per_event",
+                .select("office_id", "event_type", "students", "events_attended", "contacts_sourced", "contacts_per_event",
                         "cards_given_per_event", "cards_collected_per_event");
     }
 

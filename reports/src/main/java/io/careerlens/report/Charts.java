@@ -45,7 +45,8 @@ public final class Charts {
     }
 
     /** All four charts, by file name (without .png), for the offices in the tables. */
-    public static Map<String, JFreeChart> all(ReportInput in, String scope) {
+    public static Map<String, JFreeChart> all(ReportInput input, String scope) {
+        ReportInput in = Suppression.publish(input); // pooled from published figures only
         Map<String, JFreeChart> m = new java.util.LinkedHashMap<>();
         m.put(GROWTH, growth(in.table("network_growth_monthly"), scope));
         m.put(FUNNEL, funnel(in.table("stage_funnel"), scope));
@@ -67,8 +68,9 @@ public final class Charts {
         return v instanceof LocalDate d ? d.toString().substring(0, 7) : String.valueOf(v);
     }
 
+    /** a cell's value for a pooled figure: suppressed and empty cells add nothing. */
     private static double num(Object v) {
-        return v == null ? 0 : ((Number) v).doubleValue();
+        return v instanceof Number n ? n.doubleValue() : 0;
     }
 
     /** Contacts added per month (bars) and network size at the month's end (line), summed over offices. */

@@ -2,10 +2,8 @@ package io.careerlens.report;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.ToIntFunction;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.ComparisonOperator;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -54,12 +52,8 @@ final class SheetWriter {
         next++;
     }
 
-    /**
-     * @param population students a row's figures were computed over; rows under the small-cell
-     *                   threshold show "<N" in their numeric cells (null: never suppressed)
-     * @param chart      PNG shown to the right of the table, or null
-     */
-    void table(String caption, Table table, ToIntFunction<List<Object>> population, byte[] chart) {
+    /** @param chart PNG shown to the right of the table, or null; suppressed cells ({@link Suppression}) show "<N" */
+    void table(String caption, Table table, byte[] chart) {
         if (caption != null) {
             Cell c = sheet.createRow(next++).createCell(0);
             c.setCellValue(SafeText.forCell(caption));
@@ -78,9 +72,8 @@ final class SheetWriter {
         int firstData = next;
         for (List<Object> values : table.rows()) {
             Row r = sheet.createRow(next++);
-            boolean suppress = population != null && population.applyAsInt(values) < in.smallCell();
             for (int i = 0; i < cols.size(); i++) {
-                write(r.createCell(i), cols.get(i).kind(), values.get(i), suppress, i);
+                write(r.createCell(i), cols.get(i).kind(), values.get(i), false, i);
             }
         }
         int lastData = next - 1;
@@ -106,13 +99,14 @@ final class SheetWriter {
     }
 
     private void write(Cell cell, Kind kind, Object v, boolean suppress, int col) {
-        if (v == null) {
-            return;
-        }
-        if (suppress && (kind == Kind.INT || kind == Kind.DECIMAL || kind == Kind.RATE)) {
+        // a suppressed figure shows "<N" even when empty: a blank would tell that nobody is behind it
+        if (Suppression.isSuppressed(v) || suppress && (kind == Kind.INT || kind == Kind.DECIMAL || kind == Kind.RATE)) {
             cell.setCellValue("<" + in.smallCell());
             cell.setCellStyle(styles.suppressed);
             fit(col, 3);
+            return;
+        }
+        if (v == null) {
             return;
         }
         switch (kind) {
@@ -148,21 +142,25 @@ final class SheetWriter {
         }
     }
 
+    /** green, amber, red by the thresholds; only numbers are coloured (a "<5" is text and stays plain). */
     private void colour(CellRangeAddress range) {
         var cf = sheet.getSheetConditionalFormatting();
-        ConditionalFormattingRule good = cf.createConditionalFormattingRule(ComparisonOperator.GE,
-                String.valueOf(in.complianceGood()));
-        good.createPatternFormatting().setFillBackgroundColor(IndexedColors.LIGHT_GREEN.getIndex());
-        good.getPatternFormatting().setFillPattern((short) FillPatternType.SOLID_FOREGROUND.getCode());
-        ConditionalFormattingRule bad = cf.createConditionalFormattingRule(ComparisonOperator.LT,
-                String.valueOf(in.complianceWarn()));
-        bad.createPatternFormatting().setFillBackgroundColor(IndexedColors.ROSE.getIndex());
-        bad.getPatternFormatting().setFillPattern((short) FillPatternType.SOLID_FOREGROUND.getCode());
-        ConditionalFormattingRule mid = cf.createConditionalFormattingRule(ComparisonOperator.BETWEEN,
-                String.valueOf(in.complianceWarn()), String.valueOf(in.complianceGood()));
-        mid.createPatternFormatting().setFillBackgroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
-        mid.getPatternFormatting().setFillPattern((short) FillPatternType.SOLID_FOREGROUND.getCode());
-        cf.addConditionalFormatting(new CellRangeAddress[] {range}, new ConditionalFormattingRule[] {good, bad, mid});
+        String v = new org.apache.poi.ss.util.CellReference(range.getFirstRow(), range.getFirstColumn()).formatAsString();
+        String good = String.valueOf(in.complianceGood());
+        String warn = String.valueOf(in.complianceWarn());
+        ConditionalFormattingRule[] rules = {
+            rule(cf, "AND(ISNUMBER(" + v + ")," + v + ">=" + good + ")", IndexedColors.LIGHT_GREEN),
+            rule(cf, "AND(ISNUMBER(" + v + ")," + v + "<" + warn + ")", IndexedColors.ROSE),
+            rule(cf, "AND(ISNUMBER(" + v + ")," + v + ">=" + warn + "," + v + "<" + good + ")", IndexedColors.LIGHT_YELLOW)};
+        cf.addConditionalFormatting(new CellRangeAddress[] {range}, rules);
+    }
+
+    private static ConditionalFormattingRule rule(org.apache.poi.ss.usermodel.SheetConditionalFormatting cf, String formula,
+                                                  IndexedColors colour) {
+        ConditionalFormattingRule r = cf.createConditionalFormattingRule(formula);
+        r.createPatternFormatting().setFillBackgroundColor(colour.getIndex());
+        r.getPatternFormatting().setFillPattern((short) FillPatternType.SOLID_FOREGROUND.getCode());
+        return r;
     }
 
     private void picture(byte[] png, int col, int row) {
@@ -205,7 +203,7 @@ final class SheetWriter {
     void pairs(String caption, List<String[]> rows, String left, String right) {
         Table t = new Table(caption, List.of(new ColumnSpec("name", left, Kind.TEXT), new ColumnSpec("value", right, Kind.TEXT)),
                 rows.stream().map(r -> List.<Object>of(r[0], r[1])).toList());
-        table(caption, t, null, null);
+        table(caption, t, null);
     }
 
     void finish() {

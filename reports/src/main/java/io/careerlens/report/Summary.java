@@ -39,14 +39,16 @@ final class Summary {
         for (String rule : RULES) {
             double met = 0;
             double missed = 0;
+            boolean suppressed = false;
             for (List<Object> r : compliance.rows()) {
                 if (office.equals(r.get(compliance.index("office_id"))) && rule.equals(r.get(compliance.index("rule")))
                         && month.equals(r.get(compliance.index("month")))) {
+                    suppressed |= Suppression.isSuppressed(r.get(compliance.index("met")));
                     met += num(r.get(compliance.index("met")));
                     missed += num(r.get(compliance.index("missed")));
                 }
             }
-            f.put("Compliance: " + rule, met + missed == 0 ? null : met / (met + missed));
+            f.put("Compliance: " + rule, suppressed ? Suppression.SUPPRESSED : met + missed == 0 ? null : met / (met + missed));
         }
         for (List<Object> r : net.rows()) {
             if (office.equals(r.get(net.index("office_id")))) {
@@ -134,7 +136,8 @@ final class Summary {
                 Object a = now.get(i).get(figure);
                 Object b = before.get(i).get(figure);
                 v.add(a);
-                d.add(a instanceof Number x && b instanceof Number y ? x.doubleValue() - y.doubleValue() : null);
+                d.add(Suppression.isSuppressed(a) || Suppression.isSuppressed(b) ? Suppression.SUPPRESSED
+                        : a instanceof Number x && b instanceof Number y ? x.doubleValue() - y.doubleValue() : null);
             }
             rows.add(new SummaryRow(figure, kind(figure), v, small));
             if (monthly(figure)) {

@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -26,13 +24,12 @@ public final class WorkbookWriter {
     private WorkbookWriter() {
     }
 
-    public static void write(ReportInput in, Map<String, byte[]> charts, Path file) throws IOException {
+    public static void write(ReportInput input, Map<String, byte[]> charts, Path file) throws IOException {
+        ReportInput in = Suppression.publish(input);
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             wb.setCompressTempFiles(true);
             Styles styles = new Styles(wb);
             String scope = in.systemWide() ? "All offices" : in.office().name();
-            Map<String, Integer> officeStudents = new HashMap<>();
-            in.offices().forEach(o -> officeStudents.put(o.id(), Summary.students(in, o.id())));
 
             SheetWriter s = sheet(wb, "Summary", styles, in);
             s.title(scope + " — career networking report as of " + in.asOf(), freshness(in));
@@ -48,45 +45,50 @@ public final class WorkbookWriter {
             s.finish();
 
             s = sheet(wb, "Growth", styles, in);
-            table(s, in, officeStudents, "Network growth per month", "network_growth_monthly", charts.get(Charts.GROWTH));
-            table(s, in, officeStudents, "Event yield by event type", "event_yield", null);
+            table(s, in, "Network growth per month", "network_growth_monthly", charts.get(Charts.GROWTH));
+            table(s, in, "Event yield by event type", "event_yield", null);
             if (!in.systemWide()) {
-                s.table("Students: network as of " + in.asOf(), in.table("student_network"), null, null);
+                s.table("Students: network as of " + in.asOf(), in.table("student_network"), null);
             }
             s.finish();
 
             s = sheet(wb, "Stages", styles, in);
-            table(s, in, officeStudents, "Stage funnel by cohort and program", "stage_funnel", charts.get(Charts.FUNNEL));
-            table(s, in, officeStudents, "Activities by year in program and stage", "activities_by_year_stage",
+            table(s, in, "Stage funnel by cohort and program", "stage_funnel", charts.get(Charts.FUNNEL));
+            table(s, in, "Activities by year in program and stage", "activities_by_year_stage",
                     charts.get(Charts.ACTIVITIES));
             if (!in.systemWide()) {
-                s.table("Students entering each stage, by month", in.table("stage_entries_monthly"), null, null);
-                s.table("Students: stage as of " + in.asOf(), in.table("student_stage"), null, null);
+                s.table("Students entering each stage, by month", in.table("stage_entries_monthly"), null);
+                s.table("Students: stage as of " + in.asOf(), in.table("student_stage"), null);
             }
             s.finish();
 
             s = sheet(wb, "Follow-up", styles, in);
-            table(s, in, officeStudents, "Follow-up compliance by rule and month", "followup_compliance_monthly",
+            table(s, in, "Follow-up compliance by rule and month", "followup_compliance_monthly",
                     charts.get(Charts.COMPLIANCE));
             if (!in.systemWide()) {
-                s.table("Compliance by counselor", in.table("followup_by_counselor"), null, null);
-                s.table("Compliance by cohort", in.table("followup_by_cohort"), null, null);
+                s.table("Compliance by counselor", in.table("followup_by_counselor"), null);
+                s.table("Compliance by cohort", in.table("followup_by_cohort"), null);
             }
             s.finish();
 
             if (!in.systemWide()) {
                 s = sheet(wb, "Action list", styles, in);
-                s.table("Follow-ups to make now, most urgent first", in.table("action_list"), null, null);
+                s.table("Follow-ups to make now, most urgent first", in.table("action_list"), null);
                 s.finish();
             }
 
             s = sheet(wb, "Data quality", styles, in);
-            table(s, in, officeStudents, "Freshness and data quality by office", "data_quality_office", null);
-            s.table("Files received", in.table("data_quality"), null, null);
+            table(s, in, "Freshness and data quality by office", "data_quality_office", null);
+            s.table("Files received", in.table("data_quality"), null);
             s.finish();
 
             s = sheet(wb, "Definitions", styles, in);
-            s.pairs("What each figure means", Definitions.TERMS, "Term", "Meaning");
+            List<String[]> terms = new ArrayList<>(Definitions.TERMS);
+            if (in.systemWide()) {
+                terms.add(0, new String[] {"Small-cell suppression (<" + in.smallCell() + ")",
+                    Suppression.explanation(in.smallCell())});
+            }
+            s.pairs("What each figure means", terms, "Term", "Meaning");
             List<String[]> params = new ArrayList<>();
             in.parameters().forEach((k, v) -> params.add(new String[] {k, String.valueOf(v)}));
             s.pairs("Parameters in force", params, "Parameter", "Value");
@@ -115,25 +117,7 @@ public final class WorkbookWriter {
         return sb.append(". Times are in each office's zone.").toString();
     }
 
-    /**
-     * Small-cell suppression applies to the all-offices workbook only: a row's population is its
-     * own students column when it has one, else its office's student count.
-     */
-    private static ToIntFunction<List<Object>> population(ReportInput in, Table t, Map<String, Integer> officeStudents) {
-        if (!in.systemWide()) {
-            return null;
-        }
-        if (t.has("students")) {
-            int i = t.index("students");
-            return r -> r.get(i) instanceof Number n ? n.intValue() : 0;
-        }
-        int o = t.index("office_id");
-        return r -> officeStudents.getOrDefault((String) r.get(o), 0);
-    }
-
-    private static void table(SheetWriter s, ReportInput in, Map<String, Integer> officeStudents, String caption,
-                              String name, byte[] chart) {
-        Table t = in.table(name);
-        s.table(caption, t, population(in, t, officeStudents), chart);
+    private static void table(SheetWriter s, ReportInput in, String caption, String name, byte[] chart) {
+        s.table(caption, in.table(name), chart);
     }
 }

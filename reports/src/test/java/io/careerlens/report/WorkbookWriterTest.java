@@ -174,4 +174,16 @@ class WorkbookWriterTest {
             throw new IOException(e);
         }
     }
+
+    @Test
+    void textLongerThanACellHoldsIsCutNotFatal() throws IOException {
+        String huge = "C" + "x".repeat(40_000);
+        List<List<Object>> rows = List.of(Arrays.asList(1, "S0001", huge, "mentor", "keep_warm", LocalDate.of(2026, 2, 1), 37, 1.2));
+        try (XSSFWorkbook wb = open(write(ReportFixtures.office(rows)))) {
+            Sheet actions = wb.getSheet("Action list");
+            String cell = actions.getRow(rowLabelled(actions, "rank").getRowNum() + 1).getCell(2).getStringCellValue();
+            assertEquals(SafeText.MAX_CELL_CHARS, cell.length());
+            assertTrue(cell.startsWith("Cxxx") && cell.endsWith("…"));
+        }
+    }
 }
