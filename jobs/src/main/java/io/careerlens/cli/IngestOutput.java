@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.careerlens.ingest.FileResult;
 import io.careerlens.ingest.IngestReport;
+import io.careerlens.ingest.RejectReasons;
 import io.careerlens.ingest.RejectedRow;
 import io.careerlens.ingest.SkippedPath;
 import java.io.PrintStream;
@@ -42,7 +43,19 @@ final class IngestOutput {
         for (SkippedPath s : report.skipped()) {
             skipped.addObject().put("path", s.path()).put("reason", s.reason());
         }
+        ObjectNode help = root.putObject("reject_reasons");
+        reasonsSeen(report).forEach(code -> help.put(code, RejectReasons.help(code)));
         return root;
+    }
+
+    /** the reject reasons of this report's files, in the catalogue's order. */
+    private static java.util.Set<String> reasonsSeen(IngestReport report) {
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        report.files().forEach(f -> codes.addAll(f.rejectsByReason().keySet()));
+        java.util.Set<String> ordered = new java.util.LinkedHashSet<>();
+        RejectReasons.all().keySet().stream().filter(codes::contains).forEach(ordered::add);
+        ordered.addAll(codes);
+        return ordered;
     }
 
     static void printJson(ObjectNode node, PrintStream out) {
@@ -72,6 +85,12 @@ final class IngestOutput {
         }
         for (SkippedPath s : report.skipped()) {
             out.println("skipped " + s.path() + ": " + s.reason());
+        }
+        java.util.Set<String> seen = reasonsSeen(report);
+        if (!seen.isEmpty()) {
+            out.println();
+            out.println("What the reject reasons mean:");
+            seen.forEach(code -> out.println("  " + code + ": " + RejectReasons.help(code)));
         }
         if (showRejects && !report.rejectSamples().isEmpty()) {
             out.println();

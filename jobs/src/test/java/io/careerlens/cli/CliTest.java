@@ -93,6 +93,9 @@ class CliTest {
         assertEquals("file_quarantined", rows.get(0).get("reason").asText());
         assertEquals(3, rows.get(1).get("line").asLong());
         assertEquals("bad_enum", rows.get(1).get("reason").asText());
+        // every reason in the report is explained, with what to fix
+        assertTrue(json.get("reject_reasons").get("bad_enum").asText().contains("allowed values"));
+        assertTrue(json.get("reject_reasons").get("file_quarantined").asText().contains("corrected export"));
     }
 
     @Test

@@ -52,6 +52,10 @@ public final class Charts {
         m.put(FUNNEL, funnel(in.table("stage_funnel"), scope));
         m.put(COMPLIANCE, compliance(in.table("followup_compliance_monthly"), scope));
         m.put(ACTIVITIES, activities(in.table("activities_by_year_stage"), scope));
+        if (in.systemWide()) {
+            m.values().forEach(c -> c.addSubtitle(new TextTitle("Built from the figures shown: groups of fewer than "
+                    + in.smallCell() + " students are left out (small-cell suppression)")));
+        }
         return m;
     }
 

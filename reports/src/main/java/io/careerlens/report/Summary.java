@@ -22,11 +22,15 @@ final class Summary {
     }
 
     /** figure name -> value for one office at one month (null month: as of D). */
-    static Map<String, Object> figures(ReportInput in, String office, LocalDate month) {
+    /**
+     * @param funnel the stage funnel the office's stage shares are summed from: all its groups, so
+     *               the shares cover every student of the office (an office under the threshold is
+     *               suppressed as a whole by the caller)
+     */
+    static Map<String, Object> figures(ReportInput in, Table funnel, String office, LocalDate month) {
         Map<String, Object> f = new LinkedHashMap<>();
         Table net = in.table("network_office");
         Table growth = in.table("network_growth_monthly");
-        Table funnel = in.table("stage_funnel");
         Table compliance = in.table("followup_compliance_monthly");
         Table actions = in.table("action_list_size");
         for (List<Object> r : growth.rows()) {
@@ -102,8 +106,8 @@ final class Summary {
     /** One office: figure | D's month | previous month | change. */
     static List<SummaryRow> forOffice(ReportInput in, String office) {
         LocalDate month = in.asOf().withDayOfMonth(1);
-        Map<String, Object> now = figures(in, office, month);
-        Map<String, Object> before = figures(in, office, month.minusMonths(1));
+        Map<String, Object> now = figures(in, in.table("stage_funnel"), office, month);
+        Map<String, Object> before = figures(in, in.table("stage_funnel"), office, month.minusMonths(1));
         List<SummaryRow> rows = new ArrayList<>();
         for (var e : now.entrySet()) {
             Object prev = monthly(e.getKey()) ? before.get(e.getKey()) : null;
@@ -114,15 +118,20 @@ final class Summary {
         return rows;
     }
 
-    /** All offices side by side; monthly figures get a second row with the change against the previous month. */
-    static List<SummaryRow> sideBySide(ReportInput in) {
+    /**
+     * All offices side by side; monthly figures get a second row with the change against the
+     * previous month. {@code in} holds the published (suppressed) tables; {@code funnel} is the
+     * stage funnel before suppression, for the office-wide stage shares: with complementary
+     * suppression, office total minus visible groups gives back no single hidden group.
+     */
+    static List<SummaryRow> sideBySide(ReportInput in, Table funnel) {
         LocalDate month = in.asOf().withDayOfMonth(1);
         List<Map<String, Object>> now = new ArrayList<>();
         List<Map<String, Object>> before = new ArrayList<>();
         List<Boolean> small = new ArrayList<>();
         for (OfficeInfo o : in.offices()) {
-            now.add(figures(in, o.id(), month));
-            before.add(figures(in, o.id(), month.minusMonths(1)));
+            now.add(figures(in, funnel, o.id(), month));
+            before.add(figures(in, funnel, o.id(), month.minusMonths(1)));
             small.add(students(in, o.id()) < in.smallCell());
         }
         List<SummaryRow> rows = new ArrayList<>();

@@ -37,7 +37,7 @@ public final class WorkbookWriter {
             if (in.systemWide()) {
                 List<String> headers = new ArrayList<>(List.of("Figure"));
                 in.offices().forEach(o -> headers.add(o.name()));
-                s.summary(headers, Summary.sideBySide(in));
+                s.summary(headers, Summary.sideBySide(in, input.table("stage_funnel")));
             } else {
                 s.summary(List.of("Figure", MONTH.format(month) + " (to " + in.asOf() + ")",
                         MONTH.format(month.minusMonths(1)), "Change"), Summary.forOffice(in, in.office().id()));

@@ -51,7 +51,8 @@ class SuppressionTest {
         assertEquals(List.of("big", "thank_you_24h", m(2), 6L, 2L, 7L, 0.75), row(t, 0));
         assertEquals(List.of("big", "thank_you_24h", m(3), X, X, X, X), row(t, 1));
         // the summary's March compliance for big and its change against February are hidden too
-        List<SummaryRow> summary = Summary.sideBySide(Suppression.publish(system(compliance)));
+        List<SummaryRow> summary = Summary.sideBySide(Suppression.publish(system(compliance)),
+                system(compliance).table("stage_funnel"));
         SummaryRow rate = summary.stream().filter(r -> r.label().equals("Compliance: thank_you_24h")).findFirst().orElseThrow();
         assertSame(X, rate.values().get(0));
         SummaryRow change = summary.get(summary.indexOf(rate) + 1);
@@ -95,6 +96,21 @@ class SuppressionTest {
         assertEquals(List.of("big", "2023", "phd", X, X), row(t, 0), "the complement: the smallest visible group");
         assertEquals(List.of("big", "2024", "phd", X, X), row(t, 1));
         assertEquals(List.of("big", "2025", "phd", 6L, 4L), row(t, 2));
+    }
+
+    @Test
+    void officeSharesCoverAllTheOfficesStudentsWhenItsGroupsAreHidden() {
+        // big: 3 + 9 students; the 3 is hidden and takes the 9 with it, yet big's 12 students are one population
+        Table funnel = table("stage_funnel", List.of(c("office_id", Kind.TEXT), c("cohort", Kind.TEXT), c("program", Kind.TEXT),
+                        c("students", Kind.INT), c("at_none", Kind.INT), c("at_exposure", Kind.INT), c("at_immersion", Kind.INT),
+                        c("at_connection", Kind.INT)),
+                new Object[] {"big", "2024", "phd", 3L, 0L, 3L, 0L, 0L},
+                new Object[] {"big", "2025", "phd", 9L, 1L, 3L, 3L, 2L});
+        ReportInput raw = system(funnel);
+        List<SummaryRow> summary = Summary.sideBySide(Suppression.publish(raw), raw.table("stage_funnel"));
+        SummaryRow exposure = summary.stream().filter(r -> r.label().equals("Share in Exposure")).findFirst().orElseThrow();
+        assertEquals(6.0 / 12, (double) exposure.values().get(0), 1e-9, "(3 + 3) of 12");
+        assertEquals(List.of(X, X), row(Suppression.publish(raw).table("stage_funnel"), 1).subList(3, 5));
     }
 
     @Test
