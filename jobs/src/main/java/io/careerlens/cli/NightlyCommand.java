@@ -1,5 +1,6 @@
 package io.careerlens.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.careerlens.ingest.Entity;
 import io.careerlens.ingest.IngestReport;
 import io.careerlens.ingest.Ingestor;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -23,6 +26,8 @@ import picocli.CommandLine.Mixin;
             "Figures are as of --as-of (default: today in reporting.timezone); <reports>/<D>/ is published in one",
             "step, with run-summary.json. With no options it runs on the bundled sample data and writes under var/."})
 public class NightlyCommand implements Callable<Integer> {
+    private static final Logger LOG = LogManager.getLogger(NightlyCommand.class);
+
     @Mixin
     CommonOptions common;
 
@@ -36,22 +41,43 @@ public class NightlyCommand implements Callable<Integer> {
             Faults.at("ingest.done");
             Publisher publisher = new Publisher(Path.of(common.reports()));
             Path staging = publisher.staging(run.id);
-            Map<String, Long> metricFiles = run.step("metrics", () -> MetricsCommand.compute(run, common, staging));
-            Faults.at("metrics.done");
-            run.step("report", () -> {
-                try {
-                    return new ReportJob(run.config, warehouse).write(asOf, staging);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            Faults.at("report.done");
+            String fingerprint = InputsFingerprint.of(warehouse, run.config, asOf);
+            JsonNode previous = InputsFingerprint.published(Path.of(common.reports()), asOf).orElse(null);
+            boolean unchanged = fingerprint != null && previous != null
+                    && fingerprint.equals(previous.path(InputsFingerprint.KEY).asText(null));
+            Map<String, Long> metricFiles;
+            Map<String, Long> tableRows;
+            if (unchanged) {
+                // same data, configuration and build as the run that published D: its figures stand
+                String by = previous.path("run_id").asText();
+                LOG.info("nothing changed since run {} published {}: its metrics and reports are kept, not recomputed", by, asOf);
+                metricFiles = numbers(previous.path("metric_file_rows"));
+                tableRows = numbers(previous.path("rows_per_table"));
+            } else {
+                metricFiles = run.step("metrics", () -> MetricsCommand.compute(run, common, staging));
+                Faults.at("metrics.done");
+                run.step("report", () -> {
+                    try {
+                        return new ReportJob(run.config, warehouse).write(asOf, staging);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                Faults.at("report.done");
+                tableRows = tableRows(warehouse);
+            }
             int exit = IngestCommand.exitCode(ingest);
-            var summary = RunSummary.build(run, asOf, ingest, tableRows(warehouse), metricFiles, exit);
+            var summary = RunSummary.build(run, asOf, ingest, tableRows, metricFiles, exit);
+            summary.put(InputsFingerprint.KEY, fingerprint);
+            if (unchanged) {
+                summary.put("reports_reused_from_run", previous.path("run_id").asText());
+            }
             RunSummary.write(summary, staging.resolve("run-summary.json"));
-            List<String> expected = new java.util.ArrayList<>(ReportJob.expectedFiles(run.config));
+            List<String> expected = new java.util.ArrayList<>(unchanged ? List.of() : ReportJob.expectedFiles(run.config));
             expected.add("run-summary.json");
-            expected.add("metrics/stage_funnel.csv");
+            if (!unchanged) {
+                expected.add("metrics/stage_funnel.csv");
+            }
             Publisher.check(staging, expected);
             Path published = run.step("publish", () -> publisher.publishRun(staging, asOf.toString(), run.id,
                     run.config.reporting.retentionDays));
@@ -65,6 +91,12 @@ public class NightlyCommand implements Callable<Integer> {
             }
             return exit;
         }
+    }
+
+    private static Map<String, Long> numbers(JsonNode object) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
+        return m;
     }
 
     private static Map<String, Long> tableRows(Warehouse warehouse) {

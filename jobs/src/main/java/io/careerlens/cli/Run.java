@@ -1,6 +1,7 @@
 package io.careerlens.cli;
 
 import io.careerlens.config.Config;
+import io.careerlens.ops.JobCounter;
 import io.careerlens.ops.RunLock;
 import io.careerlens.ops.RunLog;
 import io.careerlens.warehouse.SparkSessions;
@@ -27,6 +28,9 @@ final class Run implements AutoCloseable {
     final Config config;
     final Instant started = Instant.now();
     final Map<String, Long> steps = new LinkedHashMap<>();
+    /** Spark jobs started by each step. */
+    final Map<String, Long> stepJobs = new LinkedHashMap<>();
+    private JobCounter jobs;
     final Path logFile;
     private final RunLock lock;
     private SparkSession spark;
@@ -55,22 +59,34 @@ final class Run implements AutoCloseable {
     SparkSession spark() {
         if (spark == null) {
             spark = SparkSessions.getOrCreate("careerlens-" + command);
+            jobs = JobCounter.on(spark.sparkContext());
         }
         return spark;
     }
 
     <T> T step(String name, Supplier<T> work) {
         long t0 = System.nanoTime();
+        long j0 = jobCount();
         LOG.info("step {}: started", name);
         T result = work.get();
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        long j = jobCount() - j0;
         steps.put(name, ms);
-        LOG.info("step {}: done in {} s", name, String.format("%.1f", ms / 1000.0));
+        stepJobs.put(name, j);
+        LOG.info("step {}: done in {} s ({} Spark jobs)", name, String.format("%.1f", ms / 1000.0), j);
         return result;
+    }
+
+    /** Spark jobs this run has started so far (0 before Spark starts). */
+    long jobCount() {
+        return jobs == null ? 0 : jobs.settled(spark.sparkContext());
     }
 
     @Override
     public void close() {
+        if (jobs != null) {
+            jobs.remove(spark.sparkContext());
+        }
         lock.close();
     }
 }

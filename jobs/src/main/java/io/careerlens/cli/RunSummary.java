@@ -37,6 +37,9 @@ final class RunSummary {
         s.put("exit_status", exitStatus);
         ObjectNode steps = s.putObject("step_duration_ms");
         run.steps.forEach(steps::put);
+        ObjectNode jobs = s.putObject("step_spark_jobs");
+        run.stepJobs.forEach(jobs::put);
+        s.put("spark_jobs", run.jobCount());
         ObjectNode files = s.putObject("files");
         for (String status : new String[] {FileResult.INGESTED, FileResult.SKIPPED_UNCHANGED, FileResult.REJECTED_FILE,
             FileResult.QUARANTINED}) {

@@ -3,7 +3,19 @@ package io.careerlens.ingest;
 import java.io.Serializable;
 import java.time.LocalDate;
 
-/** An export file found in the inbox. {@code path} is relative to the inbox; {@code uri} is absolute. */
+/**
+ * An export file found in the inbox. {@code path} is relative to the inbox; {@code uri} is
+ * absolute; {@code modifiedAt} is the file system's modification time (epoch milliseconds).
+ */
 public record InboxFile(String uri, String path, String officeId, LocalDate exportDate, Entity entity,
-                        long size, String checksum) implements Serializable {
+                        long size, String checksum, long modifiedAt) implements Serializable {
+
+    public InboxFile(String uri, String path, String officeId, LocalDate exportDate, Entity entity, long size,
+                     String checksum) {
+        this(uri, path, officeId, exportDate, entity, size, checksum, 0L);
+    }
+
+    /** What the file ledger knows of a file already ingested: enough to skip it without reading it. */
+    public record Stamp(long size, long modifiedAt, String checksum) {
+    }
 }

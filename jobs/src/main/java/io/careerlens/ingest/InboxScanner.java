@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -42,6 +43,14 @@ public final class InboxScanner {
     }
 
     public static Result scan(String inbox, Config config, Configuration hadoop) {
+        return scan(inbox, config, hadoop, Map.of());
+    }
+
+    /**
+     * @param known what the ledger holds per path: a file with the same size and modification time
+     *              keeps its recorded checksum and is not read; any other file is read once to hash it
+     */
+    public static Result scan(String inbox, Config config, Configuration hadoop, Map<String, InboxFile.Stamp> known) {
         List<InboxFile> files = new ArrayList<>();
         List<SkippedPath> skipped = new ArrayList<>();
         try {
@@ -60,7 +69,7 @@ public final class InboxScanner {
                 } else if (config.office(id) == null) {
                     skipped.add(new SkippedPath(id + "/", "office '" + id + "' is not in the configuration (add it under offices:)"));
                 } else {
-                    scanOffice(fs, office, id, files, skipped);
+                    scanOffice(fs, office, id, files, skipped, known);
                 }
             }
         } catch (IOException e) {
@@ -72,7 +81,7 @@ public final class InboxScanner {
     }
 
     private static void scanOffice(FileSystem fs, FileStatus office, String id, List<InboxFile> files,
-                                   List<SkippedPath> skipped) throws IOException {
+                                   List<SkippedPath> skipped, Map<String, InboxFile.Stamp> known) throws IOException {
         for (FileStatus day : list(fs, office.getPath(), id + "/", skipped)) {
             String name = day.getPath().getName();
             String rel = id + "/" + name;
@@ -88,10 +97,18 @@ public final class InboxScanner {
                     if (f.isDirectory() || entity.isEmpty()) {
                         skipped.add(new SkippedPath(rel + "/" + fname + (f.isDirectory() ? "/" : ""),
                                 "not an export file (expected students.csv, contacts.csv or events.csv)"));
+                    } else if (fs instanceof LocalFileSystem local && !Files.isRegularFile(local.pathToFile(f.getPath()).toPath())) {
+                        // a named pipe or device would block the run forever when read
+                        skipped.add(new SkippedPath(rel + "/" + fname, "not a regular file (a pipe or device?): "
+                                + "replace it with the export file"));
                     } else {
                         try {
-                            files.add(new InboxFile(f.getPath().toString(), rel + "/" + fname, id, exportDate,
-                                    entity.get(), f.getLen(), checksum(fs, f.getPath())));
+                            String path = rel + "/" + fname;
+                            InboxFile.Stamp stamp = known.get(path);
+                            String sum = stamp != null && stamp.size() == f.getLen() && stamp.modifiedAt() == f.getModificationTime()
+                                    ? stamp.checksum() : checksum(fs, f.getPath());
+                            files.add(new InboxFile(f.getPath().toString(), path, id, exportDate, entity.get(), f.getLen(),
+                                    sum, f.getModificationTime()));
                         } catch (IOException e) {
                             skipped.add(new SkippedPath(rel + "/" + fname, "cannot be read (" + e.getMessage()
                                     + "): check the file's permissions"));

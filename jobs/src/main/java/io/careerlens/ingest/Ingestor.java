@@ -40,6 +40,8 @@ public final class Ingestor {
     private static final Logger LOG = LogManager.getLogger(Ingestor.class);
     private static final int REJECT_SAMPLE_LIMIT = 1000;
     public static final String FILE_QUARANTINED = "file_quarantined";
+    /** ledger column: the file's modification time when it was read (epoch milliseconds). */
+    private static final String MODIFIED_AT = "modified_at";
 
     private final SparkSession spark;
     private final Config config;
@@ -55,9 +57,11 @@ public final class Ingestor {
     }
 
     public IngestReport run(String inbox) {
-        InboxScanner.Result scan = InboxScanner.scan(inbox, config, spark.sparkContext().hadoopConfiguration());
+        Set<String> done = new HashSet<>();
+        Map<String, InboxFile.Stamp> stamps = new HashMap<>();
+        readLedger(done, stamps);
+        InboxScanner.Result scan = InboxScanner.scan(inbox, config, spark.sparkContext().hadoopConfiguration(), stamps);
         scan.skipped().forEach(s -> LOG.warn("skipped {}: {}", s.path(), s.reason()));
-        Set<String> done = alreadyIngested();
         List<FileResult> results = new ArrayList<>();
         List<RejectedRow> samples = new ArrayList<>();
         long rejectsTotal = 0;
@@ -91,7 +95,10 @@ public final class Ingestor {
         if (warehouse != null) {
             countOrphans(acceptedByEntity, byPath);
             Faults.at("ingest.before_ledger");
-            writeLedger(byPath.values().stream().filter(r -> !r.status().equals(FileResult.SKIPPED_UNCHANGED)).toList());
+            Map<String, Long> modified = new HashMap<>();
+            scan.files().forEach(f -> modified.put(f.path(), f.modifiedAt()));
+            writeLedger(byPath.values().stream().filter(r -> !r.status().equals(FileResult.SKIPPED_UNCHANGED)).toList(),
+                    modified);
         }
         acceptedByEntity.values().forEach(Dataset::unpersist);
         for (InboxFile f : scan.files()) {
@@ -100,14 +107,24 @@ public final class Ingestor {
         return new IngestReport(runId, results, scan.skipped(), samples, rejectsTotal);
     }
 
-    private Set<String> alreadyIngested() {
-        Set<String> done = new HashSet<>();
-        if (warehouse != null && warehouse.exists(Warehouse.FILE_LEDGER)) {
-            for (Row r : warehouse.read(Warehouse.FILE_LEDGER).select("path", "checksum").distinct().collectAsList()) {
-                done.add(r.getString(0) + "|" + r.getString(1));
+    /**
+     * What the ledger knows: the (path, checksum) pairs already ingested, and per path the size,
+     * modification time and checksum last recorded, so an unchanged file is skipped without being read.
+     */
+    private void readLedger(Set<String> done, Map<String, InboxFile.Stamp> stamps) {
+        if (warehouse == null || !warehouse.exists(Warehouse.FILE_LEDGER)) {
+            return;
+        }
+        Dataset<Row> ledger = warehouse.read(Warehouse.FILE_LEDGER);
+        boolean stamped = java.util.Arrays.asList(ledger.columns()).contains(MODIFIED_AT);
+        Dataset<Row> known = ledger.select(col("path"), col("checksum"), col("size"),
+                stamped ? col(MODIFIED_AT) : lit(null).cast("long").as(MODIFIED_AT), col("recorded_at"));
+        for (Row r : known.orderBy("recorded_at").collectAsList()) {
+            done.add(r.getString(0) + "|" + r.getString(1));
+            if (!r.isNullAt(3)) {
+                stamps.put(r.getString(0), new InboxFile.Stamp(r.getLong(2), r.getLong(3), r.getString(1)));
             }
         }
-        return done;
     }
 
     private record EntityBatch(List<FileResult> results, List<RejectedRow> samples, long rejectsTotal,
@@ -308,10 +325,11 @@ public final class Ingestor {
                 .add("rejected", DataTypes.LongType).add("duplicates", DataTypes.LongType)
                 .add("orphans", DataTypes.LongType)
                 .add("rejects_by_reason", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
-                .add("run_id", DataTypes.StringType).add("recorded_at", DataTypes.TimestampType);
+                .add("run_id", DataTypes.StringType).add("recorded_at", DataTypes.TimestampType)
+                .add(MODIFIED_AT, DataTypes.LongType);
     }
 
-    private void writeLedger(List<FileResult> processed) {
+    private void writeLedger(List<FileResult> processed, Map<String, Long> modified) {
         if (processed.isEmpty()) {
             return;
         }
@@ -320,8 +338,11 @@ public final class Ingestor {
         for (FileResult f : processed) {
             rows.add(org.apache.spark.sql.RowFactory.create(f.path(), f.officeId(), f.exportDate(), f.entity(), f.size(),
                     f.checksum(), f.status(), f.reason(), f.rowsRead(), f.accepted(), f.rejected(), f.duplicates(),
-                    f.orphans(), scala.jdk.javaapi.CollectionConverters.asScala(f.rejectsByReason()), runId, now));
+                    f.orphans(), scala.jdk.javaapi.CollectionConverters.asScala(f.rejectsByReason()), runId, now,
+                    modified.get(f.path())));
         }
-        warehouse.append(Warehouse.FILE_LEDGER, spark.createDataFrame(rows, ledgerSchema()));
+        // mergeSchema: ledgers written before modified_at existed take the new column
+        spark.createDataFrame(rows, ledgerSchema()).write().format("delta").mode("append").option("mergeSchema", "true")
+                .save(warehouse.path(Warehouse.FILE_LEDGER));
     }
 }

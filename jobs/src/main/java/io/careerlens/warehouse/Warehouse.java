@@ -39,6 +39,30 @@ public final class Warehouse {
         return DeltaTable.isDeltaTable(spark, path(table));
     }
 
+    /**
+     * The table's latest Delta version (-1 when it does not exist), read from the names in its
+     * transaction log: no Spark job, so a run can tell cheaply whether anything changed.
+     */
+    public long version(String table) {
+        try {
+            org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path(table), "_delta_log");
+            org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(log)) {
+                return -1;
+            }
+            long v = -1;
+            for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(log)) {
+                String n = s.getPath().getName();
+                if (n.matches("\\d{20}\\.json")) {
+                    v = Math.max(v, Long.parseLong(n.substring(0, 20)));
+                }
+            }
+            return v;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the log of table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
     public Dataset<Row> read(String table) {
         return spark.read().format("delta").load(path(table));
     }

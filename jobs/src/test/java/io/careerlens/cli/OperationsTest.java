@@ -110,7 +110,14 @@ class OperationsTest {
         assertEquals(0, summary.get("files").get("ingested").asInt());
         assertEquals(12, summary.get("files").get("skipped_unchanged").asInt(), "2 offices x 2 exports x 3 files");
         assertEquals(0, summary.get("exit_status").asInt());
-        assertTrue(summary.get("step_duration_ms").has("metrics"));
+        // same warehouse, configuration, build and D: the figures are not computed again
+        assertFalse(summary.get("step_duration_ms").has("metrics"), summary.toString());
+        assertTrue(summary.has("reports_reused_from_run"), summary.toString());
+        assertTrue(Files.size(tmp.resolve("crash/reports/" + D + "/all-offices.xlsx")) > 0);
+        // a different date is computed
+        assertEquals(0, nightly("crash", "2026-05-30", null));
+        JsonNode other = new ObjectMapper().readTree(tmp.resolve("crash/reports/2026-05-30/run-summary.json").toFile());
+        assertTrue(other.get("step_duration_ms").has("metrics"));
     }
 
     @Test

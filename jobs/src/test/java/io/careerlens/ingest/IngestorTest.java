@@ -140,6 +140,27 @@ class IngestorTest {
     }
 
     @Test
+    void aFileWithTheSizeAndTimeTheLedgerRecordedIsSkippedWithoutBeingRead() throws Exception {
+        Path inbox = tmp.resolve("inbox");
+        Path wh = tmp.resolve("wh");
+        Path file = Inboxes.write(inbox, "o", "2026-01-01", "students.csv", "student_id,program,program_start",
+                "S1,masters,2025-09-01");
+        assertEquals(1, ingest(config("o"), inbox, wh).count(FileResult.INGESTED));
+        // same size, same modification time, other bytes: the ledger's stamp says unchanged, so it is not even hashed
+        var mtime = java.nio.file.Files.getLastModifiedTime(file);
+        java.nio.file.Files.writeString(file, "student_id,program,program_start\nS9,masters,2025-09-01\n");
+        java.nio.file.Files.setLastModifiedTime(file, mtime);
+        IngestReport again = ingest(config("o"), inbox, wh);
+        assertEquals(1, again.count(FileResult.SKIPPED_UNCHANGED));
+        // a new modification time makes it a candidate: it is hashed, found different and read
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(mtime.toMillis() + 60_000));
+        IngestReport changed = ingest(config("o"), inbox, wh);
+        assertEquals(1, changed.count(FileResult.INGESTED));
+        assertEquals(Map.of("S1", "masters", "S9", "masters"),
+                column(new Warehouse(spark, wh.toString()), "students", "student_id", "program"));
+    }
+
+    @Test
     void aRunStoppedBeforeItsLedgerIsFinishedByTheNextWithTheSameResult() {
         Path inbox = tmp.resolve("inbox");
         Inboxes.write(inbox, "o", "2026-01-01", "students.csv", "student_id,program,program_start",
