@@ -13,8 +13,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careerlens.ops.JobCounter;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,7 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  * were computed from the sample CSV files with a separate script (Python's csv module), not with
  * CareerLens.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineTest {
+    /**
+     * Spark job budgets (measured with this class's session: local[2], 2 shuffle partitions, and
+     * rounded up by about a tenth; on 2026-11-22: 503 jobs, 6 unchanged, 216 for metrics alone). A change that adds a scan or an action breaks them; lower a
+     * budget when a change saves jobs. Time is never asserted: that is the benchmark's job.
+     */
+    static final long FIRST_NIGHTLY_JOBS = 560;
+    static final long UNCHANGED_NIGHTLY_JOBS = 10;
+    static final long METRICS_RUN_JOBS = 240;
+
     @TempDir
     static Path tmp;
     static Path metrics;
@@ -31,10 +47,17 @@ class PipelineTest {
     @BeforeAll
     static void run() {
         SparkTestSession.get();
-        exit = Main.execute("nightly", "--config", "../sample-data/careerlens.yaml", "--inbox", "../sample-data/inbox",
-                "--warehouse", tmp.resolve("wh").toString(), "--reports", tmp.resolve("reports").toString(),
-                "--as-of", "2026-11-20");
+        exit = Main.execute(args("nightly"));
         metrics = tmp.resolve("reports/2026-11-20/metrics");
+    }
+
+    static String[] args(String command) {
+        return new String[] {command, "--config", "../sample-data/careerlens.yaml", "--inbox", "../sample-data/inbox",
+            "--warehouse", tmp.resolve("wh").toString(), "--reports", tmp.resolve("reports").toString(), "--as-of", "2026-11-20"};
+    }
+
+    static JsonNode summary() throws IOException {
+        return new ObjectMapper().readTree(tmp.resolve("reports/2026-11-20/run-summary.json").toFile());
     }
 
     static List<CSVRecord> read(String file) throws IOException {
@@ -161,6 +184,31 @@ class PipelineTest {
         for (CSVRecord r : read("north/student_stage.csv")) {
             assertTrue(r.get("stalled").matches("true|false"));
             assertTrue(r.get("exposure_on").isEmpty() || r.get("exposure_on").matches("\\d{4}-\\d{2}-\\d{2}"));
+        }
+    }
+
+    @Test
+    @Order(100) // last: it runs the nightly again and the metrics alone on the same folders
+    void sparkJobsStayWithinTheirBudgets() throws IOException {
+        long first = summary().get("spark_jobs").asLong();
+        System.out.println("Spark jobs, first nightly of the sample data: " + first);
+        assertTrue(first > 0 && first <= FIRST_NIGHTLY_JOBS, "first nightly of the sample data: " + first + " Spark jobs");
+
+        assertEquals(0, Main.execute(args("nightly")));
+        JsonNode unchanged = summary();
+        assertTrue(unchanged.has("reports_reused_from_run"), unchanged.toString());
+        assertTrue(unchanged.get("spark_jobs").asLong() <= UNCHANGED_NIGHTLY_JOBS,
+                "an unchanged nightly reads the ledger and nothing else: " + unchanged.get("spark_jobs") + " Spark jobs");
+
+        var context = SparkTestSession.get().sparkContext();
+        JobCounter counter = JobCounter.on(context);
+        try {
+            assertEquals(0, Main.execute(args("metrics")));
+            long metrics = counter.settled(context);
+            System.out.println("Spark jobs, unchanged nightly: " + unchanged.get("spark_jobs") + "; metrics run: " + metrics);
+            assertTrue(metrics > 0 && metrics <= METRICS_RUN_JOBS, "metrics for one date: " + metrics + " Spark jobs");
+        } finally {
+            counter.remove(context);
         }
     }
 }
