@@ -22,7 +22,9 @@ public class MetricsCommand implements Callable<Integer> {
         try (Run run = Run.start(common, "metrics")) {
             Publisher publisher = new Publisher(Path.of(common.reports()));
             Path staging = publisher.staging(run.id);
-            Map<String, Long> written = run.step("metrics", () -> compute(run, common, staging));
+            MetricsJob.Result result = run.step("metrics", () -> compute(run, common, staging));
+            result.release();
+            Map<String, Long> written = result.written();
             Path published = publisher.publishRun(staging, common.asOf().toString(), run.id,
                     run.config.reporting.retentionDays);
             System.out.println(written.size() + " metric files written to " + published.resolve("metrics"));
@@ -30,9 +32,12 @@ public class MetricsCommand implements Callable<Integer> {
         }
     }
 
-    /** computes the metrics of D and writes their CSV files under {@code <staging>/metrics}. */
-    static Map<String, Long> compute(Run run, CommonOptions common, Path staging) {
+    /**
+     * Computes the metrics of D and writes their CSV files under {@code <staging>/metrics}; the
+     * tables stay in memory for a report step of the same run (the caller releases them).
+     */
+    static MetricsJob.Result compute(Run run, CommonOptions common, Path staging) {
         Warehouse warehouse = new Warehouse(run.spark(), common.warehouse());
-        return new MetricsJob(run.spark(), run.config, warehouse).run(common.asOf(), staging.resolve("metrics").toString());
+        return new MetricsJob(run.spark(), run.config, warehouse).compute(common.asOf(), staging.resolve("metrics").toString());
     }
 }

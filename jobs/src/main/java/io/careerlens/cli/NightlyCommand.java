@@ -54,15 +54,20 @@ public class NightlyCommand implements Callable<Integer> {
                 metricFiles = numbers(previous.path("metric_file_rows"));
                 tableRows = numbers(previous.path("rows_per_table"));
             } else {
-                metricFiles = run.step("metrics", () -> MetricsCommand.compute(run, common, staging));
-                Faults.at("metrics.done");
-                run.step("report", () -> {
-                    try {
-                        return new ReportJob(run.config, warehouse).write(asOf, staging);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                var computed = run.step("metrics", () -> MetricsCommand.compute(run, common, staging));
+                metricFiles = computed.written();
+                try {
+                    Faults.at("metrics.done");
+                    run.step("report", () -> {
+                        try {
+                            return new ReportJob(run.config, warehouse).withComputed(computed.tables()).write(asOf, staging);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                } finally {
+                    computed.release();
+                }
                 Faults.at("report.done");
                 tableRows = tableRows(warehouse);
             }

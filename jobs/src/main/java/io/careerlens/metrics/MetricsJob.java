@@ -61,33 +61,57 @@ public final class MetricsJob {
     }
 
     /**
-     * Computes and writes everything for D: the metric Delta tables and the CSV files under
-     * {@code metricsDir}. Returns rows written per CSV file (relative path).
+     * What a metrics run computed: rows written per CSV file (relative path), and the metric tables
+     * themselves, still persisted, so the report step of the same run reads them from memory
+     * instead of from the warehouse. {@link #release} frees them.
      */
+    public record Result(Map<String, Long> written, Map<String, Dataset<Row>> tables) {
+        public void release() {
+            tables.values().forEach(Dataset::unpersist);
+        }
+    }
+
+    /** Computes and writes everything for D; returns rows written per CSV file (relative path). */
     public Map<String, Long> run(LocalDate asOf, String metricsDir) {
+        Result r = compute(asOf, metricsDir);
+        r.release();
+        return r.written();
+    }
+
+    /**
+     * Computes and writes everything for D: the metric Delta tables and the CSV files under
+     * {@code metricsDir}. The tables stay persisted for the caller (see {@link Result}).
+     */
+    public Result compute(LocalDate asOf, String metricsDir) {
         MetricInputs in = inputs(asOf);
         Dataset<Row> ledger = warehouse.readOrEmpty(Warehouse.FILE_LEDGER, Ingestor.ledgerSchema());
         MetricTables tables = MetricTables.compute(in, ledger);
         Map<String, Long> written = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, Dataset<Row>> kept = new java.util.concurrent.ConcurrentHashMap<>();
         List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
         tables.all().forEach((name, table) -> tasks.add(() -> {
             Dataset<Row> t = table.persist();
+            kept.put(name, t);
             saveTable(name, t, asOf);
             written.put(name + ".csv", MetricCsv.write(t, metricsDir + "/" + name + ".csv"));
-            t.unpersist();
             Faults.at("metrics.after_first_table");
             return null;
         }));
         tables.perStudent().forEach((name, table) -> tasks.add(() -> {
             Dataset<Row> t = table.persist();
+            kept.put(name, t);
             saveTable(name, t, asOf);
             written.putAll(MetricCsv.writePerOffice(t, config.offices.keySet(), metricsDir, name,
                     name.equals(MetricTables.ACTION_LIST)));
-            t.unpersist();
             return null;
         }));
-        runAll(tasks);
-        return written;
+        try {
+            runAll(tasks);
+        } catch (RuntimeException | Error e) {
+            kept.values().forEach(Dataset::unpersist);
+            throw e;
+        }
+        return new Result(written, kept);
     }
 
     /**

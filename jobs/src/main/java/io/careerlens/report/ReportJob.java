@@ -53,7 +53,19 @@ public final class ReportJob {
         this.warehouse = warehouse;
     }
 
+    /** the metric tables this run has just computed, by name: read from memory, not from the warehouse. */
+    private Map<String, Dataset<Row>> computed = Map.of();
+
+    /** Hands over tables the metrics step of the same run computed (they carry no as_of column). */
+    public ReportJob withComputed(Map<String, Dataset<Row>> tables) {
+        this.computed = tables;
+        return this;
+    }
+
     private Dataset<Row> metric(String name, LocalDate asOf) {
+        if (computed.containsKey(name)) {
+            return computed.get(name);
+        }
         String table = "metric_" + name;
         if (!warehouse.exists(table)) {
             throw new IllegalStateException("the warehouse has no metric table " + table + ": run 'metrics --as-of " + asOf
