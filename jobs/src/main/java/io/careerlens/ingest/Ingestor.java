@@ -192,7 +192,7 @@ public final class Ingestor {
         LOG.debug("{}: {} file(s) read and classified in {} ms", entity.tableName(), files.size(),
                 (System.nanoTime() - t0) / 1_000_000);
         if (warehouse != null) {
-            write(entity, rejects, classified);
+            write(entity, files, rejects, classified);
         }
         List<FileResult> results = new ArrayList<>();
         for (InboxFile f : files) {
@@ -259,14 +259,17 @@ public final class Ingestor {
     }
 
     /** Each write is one Delta commit and safe to repeat. */
-    private void write(Entity entity, Dataset<Row> rejects, Dataset<Row> classified) {
+    private void write(Entity entity, List<InboxFile> files, Dataset<Row> rejects, Dataset<Row> classified) {
         long t0 = System.nanoTime();
-        warehouse.insertNew(Warehouse.REJECTS, rejects, CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM,
+        // rows of these very files: only a run killed after writing some of them left any
+        org.apache.spark.sql.Column batch = col(CuratedSchema.SOURCE_FILE).isin(files.stream().map(InboxFile::path).toArray())
+                .and(col(CuratedSchema.SOURCE_CHECKSUM).isin(files.stream().map(InboxFile::checksum).toArray()));
+        warehouse.insertNew(Warehouse.REJECTS, rejects, batch, CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM,
                 CuratedSchema.LINE_NUMBER);
         Faults.at("ingest.after_rejects");
         Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED))
                 .select(curatedColumns(entity, true));
-        warehouse.insertNew(versionsTable(entity), accepted, CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM,
+        warehouse.insertNew(versionsTable(entity), accepted, batch, CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM,
                 CuratedSchema.LINE_NUMBER);
         Faults.at("ingest.after_versions");
         warehouse.upsert(entity.tableName(), classified.filter(col(VersionClassifier.IS_CURRENT))

@@ -82,8 +82,22 @@ public final class Warehouse {
      * alone, so writing the same batch twice is harmless.
      */
     public void insertNew(String table, Dataset<Row> data, String... keys) {
+        insertNew(table, data, null, keys);
+    }
+
+    /**
+     * As {@link #insertNew(String, Dataset, String...)}, cheaper in the usual case: when no row of
+     * the table matches {@code batch} (the rows this batch would write, e.g. its source files), none
+     * of its keys can be there yet, so the rows are appended without a MERGE. Only a batch a killed
+     * run had partly written pays for the MERGE.
+     */
+    public void insertNew(String table, Dataset<Row> data, org.apache.spark.sql.Column batch, String... keys) {
         if (!exists(table)) {
             append(table, data.dropDuplicates(keys));
+            return;
+        }
+        if (batch != null && read(table).filter(batch).limit(1).isEmpty()) {
+            append(table, data);
             return;
         }
         DeltaTable.forPath(spark, path(table)).as("t").merge(data.as("s"), on(keys))
