@@ -54,6 +54,11 @@ public final class RunLock implements AutoCloseable {
                     return new RunLock(fs, path, runId);
                 }
                 JsonNode holder = read(fs, path);
+                if (holder == null && young(fs, path)) {
+                    // being written by a run that has just created it: that run holds the lock
+                    throw new ConfigException("another CareerLens run is taking the warehouse lock " + path
+                            + " right now; wait for it to finish");
+                }
                 String who = holder == null ? "an unknown process" : "pid " + holder.path("pid").asText() + " on "
                         + holder.path("host").asText() + " ('" + holder.path("command").asText() + "', run "
                         + holder.path("run_id").asText() + ", started " + holder.path("started_at").asText() + ")";
@@ -74,18 +79,33 @@ public final class RunLock implements AutoCloseable {
     private static boolean create(FileSystem fs, Path path, String content) throws IOException {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         if (fs instanceof LocalFileSystem local) {
+            // the content is written first and the lock appears whole, with one hard link (atomic,
+            // and refused when the lock exists): a reader never sees an empty lock and takes it as stale
+            java.nio.file.Path p = local.pathToFile(path).toPath();
+            java.nio.file.Path tmp = Files.createTempFile(p.getParent(), FILE + ".", ".tmp");
             try {
-                java.nio.file.Path p = local.pathToFile(path).toPath();
-                Files.write(Files.createFile(p), bytes);
+                Files.write(tmp, bytes);
+                Files.createLink(p, tmp);
                 return true;
             } catch (FileAlreadyExistsException e) {
                 return false;
+            } finally {
+                Files.deleteIfExists(tmp);
             }
         }
         try (OutputStream out = fs.create(path, false)) {
             out.write(bytes);
             return true;
         } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    /** a lock file created in the last minute (its content may still be on its way). */
+    private static boolean young(FileSystem fs, Path path) {
+        try {
+            return fs.getFileStatus(path).getModificationTime() > System.currentTimeMillis() - 60_000;
+        } catch (IOException e) {
             return false;
         }
     }
