@@ -10,11 +10,6 @@ import java.time.LocalDate;
 public record InboxFile(String uri, String path, String officeId, LocalDate exportDate, Entity entity,
                         long size, String checksum, long modifiedAt) implements Serializable {
 
-    public InboxFile(String uri, String path, String officeId, LocalDate exportDate, Entity entity, long size,
-                     String checksum) {
-        this(uri, path, officeId, exportDate, entity, size, checksum, 0L);
-    }
-
     /** What the file ledger knows of a file already ingested: enough to skip it without reading it. */
     public record Stamp(long size, long modifiedAt, String checksum) {
     }

@@ -344,8 +344,7 @@ public final class Ingestor {
                     f.orphans(), scala.jdk.javaapi.CollectionConverters.asScala(f.rejectsByReason()), runId, now,
                     modified.get(f.path())));
         }
-        // mergeSchema: ledgers written before modified_at existed take the new column
-        spark.createDataFrame(rows, ledgerSchema()).write().format("delta").mode("append").option("mergeSchema", "true")
-                .save(warehouse.path(Warehouse.FILE_LEDGER));
+        // ledgers written before modified_at existed take the new column (append merges schemas)
+        warehouse.append(Warehouse.FILE_LEDGER, spark.createDataFrame(rows, ledgerSchema()));
     }
 }

@@ -12,6 +12,8 @@ import static org.apache.spark.sql.functions.when;
 import io.careerlens.warehouse.Keys;
 import io.careerlens.warehouse.Columns;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,9 +34,11 @@ public final class FollowUpRollups {
 
     /** @param withStudents adds {@code students}: the distinct students behind the row's items (for small-cell suppression) */
     private static Dataset<Row> tally(Dataset<Row> items, boolean withStudents, String... by) {
-        Column[] counts = {count("met"), count("missed"), count("pending"), count("unevaluable"),
-            countDistinct("student_id").as("students")};
-        return items.groupBy(Keys.cols(by)).agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, withStudents ? 5 : 4))
+        List<Column> counts = new ArrayList<>(List.of(count("missed"), count("pending"), count("unevaluable")));
+        if (withStudents) {
+            counts.add(countDistinct("student_id").as("students"));
+        }
+        return items.groupBy(Keys.cols(by)).agg(count("met"), counts.toArray(Column[]::new))
                 .withColumn("compliance", when(col("met").plus(col("missed")).gt(0),
                         col("met").cast("double").divide(col("met").plus(col("missed")))));
     }

@@ -25,12 +25,7 @@ public final class JobCounter extends SparkListener {
         jobs.incrementAndGet();
     }
 
-    /** jobs started so far (the listener bus delivers events asynchronously: call {@link #settled} for an exact figure). */
-    public long jobs() {
-        return jobs.get();
-    }
-
-    /** the count once every event posted so far has been delivered. */
+    /** jobs started so far, once every event posted has been delivered (the listener bus is asynchronous). */
     public long settled(SparkContext context) {
         try {
             context.listenerBus().waitUntilEmpty();

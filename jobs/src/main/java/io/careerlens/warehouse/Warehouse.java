@@ -74,7 +74,8 @@ public final class Warehouse {
 
 
     public void append(String table, Dataset<Row> data) {
-        data.write().format("delta").mode("append").save(path(table));
+        // mergeSchema: a column added in a later release joins a table written by an earlier one
+        data.write().format("delta").mode("append").option("mergeSchema", "true").save(path(table));
     }
 
     /**

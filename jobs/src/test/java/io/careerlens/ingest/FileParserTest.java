@@ -44,7 +44,7 @@ class FileParserTest {
         Path f = dir.resolve(entity.fileName());
         Files.write(f, bytes);
         InboxFile file = new InboxFile(f.toUri().toString(), "x/2026-03-10/" + entity.fileName(), "x", EXPORT, entity,
-                bytes.length, "sum");
+                bytes.length, "sum", 0L);
         List<Row> rows = new ArrayList<>();
         new FileParser(file, office, new Configuration()).forEachRemaining(rows::add);
         return rows;
