@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code careerlens <command>}: the nightly job and its steps. */
 @Command(name = "careerlens", mixinStandardHelpOptions = true, version = "CareerLens 0.1.0",
         description = "Career-services networking analytics: ingest office exports, compute metrics, publish reports.",
-        subcommands = {NightlyCommand.class, IngestCommand.class, MetricsCommand.class, ReportCommand.class, ValidateCommand.class, GenerateCommand.class, 
+        subcommands = {NightlyCommand.class, IngestCommand.class, MetricsCommand.class, ReportCommand.class, ValidateCommand.class, QueryCommand.class, GenerateCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:", "  0  success", "  1  failure: nothing published (the run's log has the details)",
             "  2  bad usage or configuration, or another run holds the lock: nothing done",
@@ -32,10 +32,13 @@ public class Main implements Runnable {
 
     /** Runs a command line and returns its exit code; errors become one readable line on stderr. */
     public static int execute(String... args) {
+        io.careerlens.ops.RunLog.configure();
         CommandLine cl = new CommandLine(new Main());
+        String[] error = new String[1];
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             Throwable root = rootCause(e);
+            error[0] = oneLine(root);
             if (e instanceof ConfigException || root instanceof ConfigException) {
                 err.println("careerlens: " + root.getMessage());
                 err.flush();
@@ -54,7 +57,9 @@ public class Main implements Runnable {
             e.getCommandLine().getErr().flush();
             return USAGE;
         });
-        return cl.execute(args);
+        int exit = cl.execute(args);
+        Run.recordEnd(exit, error[0]);
+        return exit;
     }
 
     static Throwable rootCause(Throwable e) {

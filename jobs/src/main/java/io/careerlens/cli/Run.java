@@ -4,6 +4,7 @@ import io.careerlens.config.Config;
 import io.careerlens.ops.JobCounter;
 import io.careerlens.ops.RunLock;
 import io.careerlens.ops.RunLog;
+import io.careerlens.ops.RunStatus;
 import io.careerlens.warehouse.SparkSessions;
 import io.careerlens.warehouse.WarehouseRebuild;
 import java.nio.file.Path;
@@ -33,22 +34,41 @@ final class Run implements AutoCloseable {
     private JobCounter jobs;
     final Path logFile;
     private final RunLock lock;
+    private final String warehouse;
     private SparkSession spark;
+    /** the run of this command, once it holds the lock: its end is recorded in the warehouse. */
+    private static volatile Run current;
 
     private Run(CommonOptions common, String command) {
         this.command = command;
         this.config = common.config();
         this.id = RunIds.next();
+        common.reports(); // a reports folder that cannot be written is a configuration error: exit 2 before anything
         this.logFile = RunLog.start(Path.of(common.logs()), id, command);
         LOG.info("{} run {} started (log: {})", command, id, logFile);
-        this.lock = RunLock.acquire(new org.apache.hadoop.conf.Configuration(), common.warehouse(), command, id,
+        this.warehouse = common.warehouse();
+        this.lock = RunLock.acquire(new org.apache.hadoop.conf.Configuration(), warehouse, command, id,
                 Duration.ofHours(config.operations.lockStaleHours));
+        current = this;
         // a warehouse rebuild stopped half-way is finished before anything reads the tables
         try {
             new WarehouseRebuild(new org.apache.hadoop.conf.Configuration(), common.warehouse()).finishInterrupted();
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /**
+     * Records how the command that started a run ended, in the warehouse ({@link RunStatus}); a
+     * command that never took the lock has nothing to record there.
+     */
+    static void recordEnd(int exitStatus, String error) {
+        Run run = current;
+        current = null;
+        if (run != null) {
+            RunStatus.write(new org.apache.hadoop.conf.Configuration(), run.warehouse, run.id, run.command, run.started,
+                    exitStatus, error, run.logFile);
         }
     }
 

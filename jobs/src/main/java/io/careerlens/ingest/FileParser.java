@@ -60,8 +60,27 @@ public final class FileParser implements Iterator<Row>, AutoCloseable {
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
             return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + file.path() + ": " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
+    }
+
+    /**
+     * Export files are parsed where the tasks run: on a cluster, by the executors. Names the file,
+     * the host and the rule, so an inbox folder only the submitting machine can see is one clear
+     * line; no cause is chained, so that line is what the run's error shows.
+     */
+    static IllegalStateException unreadable(InboxFile file, IOException e) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException unknown) {
+            host = "this host";
+        }
+        IllegalStateException x = new IllegalStateException("cannot read inbox file " + file.path() + " (" + file.uri()
+                + ") on " + host + ": " + e.getMessage() + ". Executors read the export files themselves: the inbox must "
+                + "be on storage every node can read (hdfs://, s3a://, or the same shared mount on every node)");
+        x.setStackTrace(e.getStackTrace());
+        return x;
     }
 
     /** A UTF-8 byte-order mark is dropped whatever the office's encoding says. */

@@ -21,11 +21,27 @@ public final class SparkSessions {
                     .config("spark.sql.shuffle.partitions", "4")
                     .config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null));
         }
-        return configure(b).getOrCreate();
+        SparkSession spark = configure(b).getOrCreate();
+        // the context's start may have put Spark's own log settings in force (spark-submit)
+        io.careerlens.ops.RunLog.configure();
+        return spark;
     }
 
     /** Settings every session of CareerLens needs, for tests as well. */
     public static SparkSession.Builder configure(SparkSession.Builder b) {
+        SparkConf submitted = new SparkConf();
+        // partitions follow the data, whatever spark.sql.shuffle.partitions says (200 on a cluster):
+        // adaptive execution merges small shuffle partitions up to the advisory size, cached plans
+        // included (the ingest caches its staged rows), so a 7 000-row table is not written as 200 files
+        for (String[] kv : new String[][] {
+            {"spark.sql.adaptive.enabled", "true"},
+            {"spark.sql.adaptive.coalescePartitions.enabled", "true"},
+            {"spark.sql.adaptive.coalescePartitions.parallelismFirst", "false"},
+            {"spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true"}}) {
+            if (!submitted.contains(kv[0])) {
+                b.config(kv[0], kv[1]);
+            }
+        }
         return b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .config("spark.sql.session.timeZone", "UTC")

@@ -110,4 +110,47 @@ class CliTest {
         Result second = run(args);
         assertEquals("skipped_unchanged", new ObjectMapper().readTree(second.out()).get("files").get(0).get("status").asText());
     }
+
+    @Test
+    void reportsAndLogsOnAHadoopUriAreRefusedNotWrittenToAFolderNamedHdfs() throws Exception {
+        Result r = run("report", "--config", config("").toString(), "--warehouse", tmp.resolve("wh").toString(),
+                "--reports", "hdfs://host:9000/careerlens/reports");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("careerlens: --reports is hdfs://host:9000/careerlens/reports: reports and logs must be "
+                + "a local folder"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(!Files.exists(Path.of("hdfs:")), "no local folder named hdfs:");
+        assertTrue(!Files.exists(tmp.resolve("wh")), "nothing was done");
+
+        Result logs = run("report", "--config", config("paths: {logs: 's3a://bucket/logs'}\n").toString(),
+                "--warehouse", tmp.resolve("wh").toString(), "--reports", tmp.resolve("reports").toString());
+        assertEquals(2, logs.exit(), logs.err());
+        assertTrue(logs.err().startsWith("careerlens: paths.logs is s3a://bucket/logs"), logs.err());
+        assertTrue(!Files.exists(tmp.resolve("wh")), "nothing was done");
+    }
+
+    @Test
+    void pathsInTheConfigurationAreRelativeToItsFolderAndTheRunsEndIsKeptInTheWarehouse() throws Exception {
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        Inboxes.write(site.resolve("in"), "north", "2026-01-05", "students.csv", "student_id,program,program_start",
+                "S1,masters,2025-09-01");
+        Path c = site.resolve("careerlens.yaml");
+        Files.writeString(c, "paths: {inbox: in, warehouse: wh, logs: logs}\n"
+                + "offices:\n  north: {name: North, timezone: America/New_York}\n");
+        // run from another working directory: only the file's folder counts
+        Result r = run("ingest", "--json", "--config", c.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("ingested", new ObjectMapper().readTree(r.out()).get("files").get(0).get("status").asText());
+        assertTrue(Files.isDirectory(site.resolve("wh/students")), "warehouse beside the configuration");
+        try (var logs = Files.list(site.resolve("logs"))) {
+            assertTrue(logs.anyMatch(p -> p.getFileName().toString().endsWith("-ingest.log")));
+        }
+        JsonNode last = new ObjectMapper().readTree(site.resolve("wh/_careerlens/last-run.json").toFile());
+        assertEquals("ingest", last.get("command").asText());
+        assertEquals(0, last.get("exit_status").asInt());
+        assertEquals("ok", last.get("status").asText());
+        try (var runs = Files.list(site.resolve("wh/_careerlens/runs"))) {
+            assertEquals(1, runs.filter(p -> p.getFileName().toString().endsWith("-ingest.json")).count());
+        }
+    }
 }

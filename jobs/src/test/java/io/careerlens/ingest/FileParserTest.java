@@ -60,6 +60,18 @@ class FileParserTest {
     }
 
     @Test
+    void anInboxFileTheParserCannotReadIsOneLineNamingFileHostAndRule() {
+        Path gone = dir.resolve("contacts.csv");
+        InboxFile file = new InboxFile(gone.toUri().toString(), "x/2026-03-10/contacts.csv", "x", EXPORT, Entity.CONTACTS,
+                10, "sum", 0L);
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new FileParser(file, office(), new Configuration()));
+        assertTrue(e.getMessage().startsWith("cannot read inbox file x/2026-03-10/contacts.csv ("), e.getMessage());
+        assertTrue(e.getMessage().contains("the inbox must be on storage every node can read"), e.getMessage());
+        assertNull(e.getCause(), "the explanation is the root cause the run's error line shows");
+    }
+
+    @Test
     void headersMatchCaseInsensitivelyAndUnknownOrPersonalColumnsAreNotKept() throws IOException {
         List<Row> rows = parse(Entity.STUDENTS,
                 " Student_ID ,PROGRAM,program_start,First_Name,email\nS1,Masters,2025-09-01,Ann,ann@x.org\n", office());
