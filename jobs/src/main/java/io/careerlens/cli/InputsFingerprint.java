@@ -3,7 +3,7 @@ package io.careerlens.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerlens.config.Config;
-import io.careerlens.ingest.Entity;
+import io.careerlens.contract.Entity;
 import io.careerlens.warehouse.Warehouse;
 import java.io.File;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package io.careerlens.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careerlens.ingest.Entity;
+import io.careerlens.contract.Entity;
 import io.careerlens.ingest.IngestReport;
 import io.careerlens.ingest.Ingestor;
 import io.careerlens.ops.Faults;
-import io.careerlens.report.Publisher;
-import io.careerlens.report.ReportJob;
+import io.careerlens.publish.Publisher;
+import io.careerlens.publish.ReportJob;
 import io.careerlens.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;

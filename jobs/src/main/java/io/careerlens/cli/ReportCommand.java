@@ -1,7 +1,7 @@
 package io.careerlens.cli;
 
-import io.careerlens.report.Publisher;
-import io.careerlens.report.ReportJob;
+import io.careerlens.publish.Publisher;
+import io.careerlens.publish.ReportJob;
 import io.careerlens.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

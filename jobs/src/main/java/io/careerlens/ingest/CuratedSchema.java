@@ -1,5 +1,8 @@
 package io.careerlens.ingest;
 
+import io.careerlens.contract.Column;
+import io.careerlens.contract.ColumnType;
+import io.careerlens.contract.Entity;
 import io.careerlens.warehouse.Columns;
 import java.util.ArrayList;
 import java.util.List;

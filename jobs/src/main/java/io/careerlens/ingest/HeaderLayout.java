@@ -1,5 +1,7 @@
 package io.careerlens.ingest;
 
+import io.careerlens.contract.Column;
+import io.careerlens.contract.Entity;
 import io.careerlens.config.OfficeConfig;
 import java.util.ArrayList;
 import java.util.HashMap;

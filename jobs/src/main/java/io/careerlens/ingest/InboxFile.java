@@ -1,5 +1,6 @@
 package io.careerlens.ingest;
 
+import io.careerlens.contract.Entity;
 import java.io.Serializable;
 import java.time.LocalDate;
 

@@ -1,5 +1,6 @@
 package io.careerlens.ingest;
 
+import io.careerlens.contract.Entity;
 import io.careerlens.config.Config;
 import io.careerlens.config.ConfigException;
 import io.careerlens.config.ConfigLoader;

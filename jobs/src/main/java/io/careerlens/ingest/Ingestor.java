@@ -1,5 +1,6 @@
 package io.careerlens.ingest;
 
+import io.careerlens.contract.Entity;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;

@@ -1,5 +1,6 @@
 package io.careerlens.ingest;
 
+import io.careerlens.contract.Column;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

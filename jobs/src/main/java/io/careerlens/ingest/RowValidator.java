@@ -1,5 +1,9 @@
 package io.careerlens.ingest;
 
+import io.careerlens.contract.Column;
+import io.careerlens.contract.ColumnType;
+import io.careerlens.contract.EventTypes;
+import io.careerlens.contract.Entity;
 import io.careerlens.config.OfficeConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

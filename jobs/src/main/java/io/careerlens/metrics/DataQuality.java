@@ -27,8 +27,7 @@ public final class DataQuality {
         return ledger.filter(col("export_date").leq(lit(asOf)))
                 .select(col("office_id"), col("export_date"), col("entity"), col("path").as("file"), col("rows_read"),
                         col("accepted"), col("rejected"), col("duplicates"), col("orphans"), col("status"), col("reason"),
-                        col("run_id"))
-                .orderBy("office_id", "export_date", "entity", "run_id");
+                        col("run_id"));
     }
 
     /**
@@ -59,7 +58,6 @@ public final class DataQuality {
                 .join(contactFigures, Keys.OFFICE, "left")
                 .join(eventFigures, Keys.OFFICE, "left")
                 .na().fill(0)
-                .withColumn("days_since_export", org.apache.spark.sql.functions.datediff(lit(in.asOf()), col("latest_export_date")))
-                .orderBy("office_id");
+                .withColumn("days_since_export", org.apache.spark.sql.functions.datediff(lit(in.asOf()), col("latest_export_date")));
     }
 }

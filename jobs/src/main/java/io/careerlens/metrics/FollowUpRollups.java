@@ -53,8 +53,7 @@ public final class FollowUpRollups {
         Dataset<Row> dated = items.filter(col("rule").notEqual(FollowUp.KEEP_WARM).and(col("due_on").isNotNull()))
                 .withColumn("month", trunc(col("due_on"), "month"));
         return tally(dated, true, "office_id", "rule", "month")
-                .unionByName(tally(keepWarmSnapshots, true, "office_id", "rule", "month"))
-                .orderBy("office_id", "rule", "month");
+                .unionByName(tally(keepWarmSnapshots, true, "office_id", "rule", "month"));
     }
 
     /** Per office, rule and one of student_id, counselor_id or cohort (items as of D). */
@@ -62,7 +61,7 @@ public final class FollowUpRollups {
         Columns.require(students, "compliance by " + key, "office_id", "student_id", key);
         Dataset<Row> joined = key.equals("student_id") ? items
                 : items.join(students.select("office_id", "student_id", key), Keys.STUDENT, "left");
-        return tally(joined, "office_id", key, "rule").orderBy("office_id", key, "rule");
+        return tally(joined, "office_id", key, "rule");
     }
 
     /**

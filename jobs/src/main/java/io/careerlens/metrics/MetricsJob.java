@@ -6,9 +6,10 @@ import static org.apache.spark.sql.functions.lit;
 import io.careerlens.config.Config;
 import io.careerlens.config.OfficeConfig;
 import io.careerlens.ingest.CuratedSchema;
-import io.careerlens.ingest.Entity;
+import io.careerlens.contract.Entity;
 import io.careerlens.ingest.Ingestor;
 import io.careerlens.ops.Faults;
+import io.careerlens.report.MetricTable;
 import io.careerlens.warehouse.Warehouse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class MetricsJob {
      * themselves, still persisted, so the report step of the same run reads them from memory
      * instead of from the warehouse. {@link #release} frees them.
      */
-    public record Result(Map<String, Long> written, Map<String, Dataset<Row>> tables) {
+    public record Result(Map<String, Long> written, Map<MetricTable, Dataset<Row>> tables) {
         public void release() {
             tables.values().forEach(Dataset::unpersist);
         }
@@ -87,22 +88,20 @@ public final class MetricsJob {
         Dataset<Row> ledger = warehouse.readOrEmpty(Warehouse.FILE_LEDGER, Ingestor.ledgerSchema());
         MetricTables tables = MetricTables.compute(in, ledger);
         Map<String, Long> written = new java.util.concurrent.ConcurrentSkipListMap<>();
-        Map<String, Dataset<Row>> kept = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<MetricTable, Dataset<Row>> kept = new java.util.concurrent.ConcurrentHashMap<>();
         List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
-        tables.all().forEach((name, table) -> tasks.add(() -> {
+        tables.tables().forEach((metric, table) -> tasks.add(() -> {
             Dataset<Row> t = table.persist();
-            kept.put(name, t);
-            saveTable(name, t, asOf);
-            written.put(name + ".csv", MetricCsv.write(t, metricsDir + "/" + name + ".csv"));
-            Faults.at("metrics.after_first_table");
-            return null;
-        }));
-        tables.perStudent().forEach((name, table) -> tasks.add(() -> {
-            Dataset<Row> t = table.persist();
-            kept.put(name, t);
-            saveTable(name, t, asOf);
-            written.putAll(MetricCsv.writePerOffice(t, config.offices.keySet(), metricsDir, name,
-                    name.equals(MetricTables.ACTION_LIST)));
+            kept.put(metric, t);
+            saveTable(metric, t, asOf);
+            String name = metric.tableName();
+            if (metric.scope() == MetricTable.Scope.STUDENT) {
+                written.putAll(MetricCsv.writePerOffice(t, config.offices.keySet(), metricsDir, name,
+                        metric == MetricTable.ACTION_LIST));
+            } else {
+                written.put(name + ".csv", MetricCsv.write(t, metricsDir + "/" + name + ".csv"));
+                Faults.at("metrics.after_first_table");
+            }
             return null;
         }));
         try {
@@ -146,9 +145,9 @@ public final class MetricsJob {
      * metric_<name>, partitioned by as_of: a run for D replaces D's partition in one commit
      * (a metadata-only delete of the old files) and leaves other dates alone.
      */
-    private void saveTable(String name, Dataset<Row> table, LocalDate asOf) {
-        String t = "metric_" + name;
-        io.careerlens.warehouse.Columns.requireNotReserved("metric table " + name, java.util.List.of(table.columns()));
+    private void saveTable(MetricTable metric, Dataset<Row> table, LocalDate asOf) {
+        String t = metric.deltaTable();
+        io.careerlens.warehouse.Columns.requireNotReserved("metric table " + metric.tableName(), List.of(table.columns()));
         // mergeSchema: a column added to a metric table in a later release joins the existing table
         var writer = table.withColumn("as_of", lit(asOf)).write().format("delta").partitionBy("as_of")
                 .option("mergeSchema", "true");

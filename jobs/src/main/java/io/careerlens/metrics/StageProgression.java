@@ -137,8 +137,7 @@ public final class StageProgression {
                         // percentile() is exact and averages the two middle values of an even count
                         expr("percentile(days_to_exposure, 0.5)").as("median_days_to_exposure"),
                         expr("percentile(days_to_immersion, 0.5)").as("median_days_to_immersion"),
-                        expr("percentile(days_to_connection, 0.5)").as("median_days_to_connection"))
-                .orderBy("office_id", "cohort", "program");
+                        expr("percentile(days_to_connection, 0.5)").as("median_days_to_connection"));
     }
 
     /** Per office x cohort x program x month: the students who entered each stage in that month. */
@@ -152,8 +151,7 @@ public final class StageProgression {
         return entries.groupBy("office_id", "cohort", "program", "month").agg(
                         sum(oneIf(col("stage").equalTo("exposure"))).as("entered_exposure"),
                         sum(oneIf(col("stage").equalTo("immersion"))).as("entered_immersion"),
-                        sum(oneIf(col("stage").equalTo("connection"))).as("entered_connection"))
-                .orderBy("office_id", "cohort", "program", "month");
+                        sum(oneIf(col("stage").equalTo("connection"))).as("entered_connection"));
     }
 
     /** Stage-bearing activities by year in program (whole years from program_start, plus 1) and stage. */
@@ -164,7 +162,6 @@ public final class StageProgression {
                         floor(months_between(col("occurred_on"), col("program_start")).divide(12)).plus(1).cast("int"))
                 .withColumn("stage", Stages.nameOf(col(Activities.STAGE)))
                 .groupBy("office_id", "year_in_program", "stage")
-                .agg(count(lit(1)).as("activities"), countDistinct("student_id").as("students"))
-                .orderBy("office_id", "year_in_program", "stage");
+                .agg(count(lit(1)).as("activities"), countDistinct("student_id").as("students"));
     }
 }

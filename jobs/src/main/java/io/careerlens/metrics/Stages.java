@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.careerlens.ingest.EventTypes;
+import io.careerlens.contract.EventTypes;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 

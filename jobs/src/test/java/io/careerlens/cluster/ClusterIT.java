@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerlens.cli.Main;
+import io.careerlens.testing.Inboxes;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
@@ -288,24 +289,11 @@ class ClusterIT {
 
     private static Path site(String name) throws IOException {
         Path site = Files.createDirectories(tmp.resolve(name));
-        copyTree(Path.of("../sample-data/inbox").toAbsolutePath(), site.resolve("inbox"));
+        Inboxes.copyTree(Path.of("../sample-data/inbox").toAbsolutePath(), site.resolve("inbox"));
         String config = Files.readString(Path.of("../sample-data/careerlens.yaml"));
         config = config.replaceFirst("(?s)paths:.*?\\n\\n", "paths: {inbox: inbox, warehouse: wh, reports: reports, logs: logs}\n\n");
         Files.writeString(site.resolve("careerlens.yaml"), config);
         return site;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
     }
 
     /** every metric CSV (office folders included) without the run_id column, which names the run. */

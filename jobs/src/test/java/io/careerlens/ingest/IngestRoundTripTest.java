@@ -1,5 +1,7 @@
 package io.careerlens.ingest;
 
+import io.careerlens.contract.Column;
+import io.careerlens.contract.Entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -2,7 +2,7 @@ package io.careerlens.testing;
 
 import io.careerlens.config.Rules;
 import io.careerlens.ingest.CuratedSchema;
-import io.careerlens.ingest.Entity;
+import io.careerlens.contract.Entity;
 import io.careerlens.ingest.LocalTimestamp;
 import io.careerlens.ingest.Reject;
 import io.careerlens.ingest.ValueParser;

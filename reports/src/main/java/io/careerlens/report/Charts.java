@@ -48,10 +48,10 @@ public final class Charts {
     public static Map<String, JFreeChart> all(ReportInput input, String scope) {
         ReportInput in = Suppression.publish(input); // pooled from published figures only
         Map<String, JFreeChart> m = new java.util.LinkedHashMap<>();
-        m.put(GROWTH, growth(in.table("network_growth_monthly"), scope));
-        m.put(FUNNEL, funnel(in.table("stage_funnel"), scope));
-        m.put(COMPLIANCE, compliance(in.table("followup_compliance_monthly"), scope));
-        m.put(ACTIVITIES, activities(in.table("activities_by_year_stage"), scope));
+        m.put(GROWTH, growth(in.table(MetricTable.NETWORK_GROWTH_MONTHLY), scope));
+        m.put(FUNNEL, funnel(in.table(MetricTable.STAGE_FUNNEL), scope));
+        m.put(COMPLIANCE, compliance(in.table(MetricTable.COMPLIANCE_MONTHLY), scope));
+        m.put(ACTIVITIES, activities(in.table(MetricTable.ACTIVITIES_BY_YEAR), scope));
         if (in.systemWide()) {
             m.values().forEach(c -> c.addSubtitle(new TextTitle("Built from the figures shown: groups of fewer than "
                     + in.smallCell() + " students are left out (small-cell suppression)")));

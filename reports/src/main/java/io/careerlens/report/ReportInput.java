@@ -11,8 +11,15 @@ import java.util.Map;
 public record ReportInput(LocalDate asOf, OfficeInfo office, List<OfficeInfo> offices, Map<String, Table> tables,
                           Map<String, Object> parameters, int smallCell, double complianceGood, double complianceWarn) {
 
+    /** office_id, items: the size of each office's action list (the list itself is in office workbooks only). */
+    public static final String ACTION_LIST_SIZE = "action_list_size";
+
     public boolean systemWide() {
         return office == null;
+    }
+
+    public Table table(MetricTable metric) {
+        return table(metric.tableName());
     }
 
     public Table table(String name) {

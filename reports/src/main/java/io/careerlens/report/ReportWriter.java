@@ -60,7 +60,7 @@ public final class ReportWriter {
     }
 
     /** owner read/write, group read; nothing for others. */
-    static void restrict(Path root) throws IOException {
+    public static void restrict(Path root) throws IOException {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return;
         }

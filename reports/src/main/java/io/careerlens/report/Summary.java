@@ -29,10 +29,10 @@ final class Summary {
      */
     static Map<String, Object> figures(ReportInput in, Table funnel, String office, LocalDate month) {
         Map<String, Object> f = new LinkedHashMap<>();
-        Table net = in.table("network_office");
-        Table growth = in.table("network_growth_monthly");
-        Table compliance = in.table("followup_compliance_monthly");
-        Table actions = in.table("action_list_size");
+        Table net = in.table(MetricTable.NETWORK_OFFICE);
+        Table growth = in.table(MetricTable.NETWORK_GROWTH_MONTHLY);
+        Table compliance = in.table(MetricTable.COMPLIANCE_MONTHLY);
+        Table actions = in.table(ReportInput.ACTION_LIST_SIZE);
         for (List<Object> r : growth.rows()) {
             if (office.equals(r.get(growth.index("office_id"))) && month.equals(r.get(growth.index("month")))) {
                 f.put("Contacts added in the month", r.get(growth.index("contacts_added")));
@@ -94,7 +94,7 @@ final class Summary {
     }
 
     static int students(ReportInput in, String office) {
-        Table net = in.table("network_office");
+        Table net = in.table(MetricTable.NETWORK_OFFICE);
         for (List<Object> r : net.rows()) {
             if (office.equals(r.get(net.index("office_id")))) {
                 return (int) num(r.get(net.index("students")));
@@ -106,8 +106,8 @@ final class Summary {
     /** One office: figure | D's month | previous month | change. */
     static List<SummaryRow> forOffice(ReportInput in, String office) {
         LocalDate month = in.asOf().withDayOfMonth(1);
-        Map<String, Object> now = figures(in, in.table("stage_funnel"), office, month);
-        Map<String, Object> before = figures(in, in.table("stage_funnel"), office, month.minusMonths(1));
+        Map<String, Object> now = figures(in, in.table(MetricTable.STAGE_FUNNEL), office, month);
+        Map<String, Object> before = figures(in, in.table(MetricTable.STAGE_FUNNEL), office, month.minusMonths(1));
         List<SummaryRow> rows = new ArrayList<>();
         for (var e : now.entrySet()) {
             Object prev = monthly(e.getKey()) ? before.get(e.getKey()) : null;

@@ -38,7 +38,7 @@ public final class Suppression {
             "median_days_to_immersion", "reached_immersion",
             "median_days_to_connection", "reached_connection");
     /** tables whose rows split each office's students into groups (their total is the office's student count). */
-    private static final Set<String> PARTITIONS = Set.of("stage_funnel");
+    private static final Set<String> PARTITIONS = Set.of(MetricTable.STAGE_FUNNEL.tableName());
 
     private Suppression() {
     }

@@ -37,7 +37,7 @@ public final class WorkbookWriter {
             if (in.systemWide()) {
                 List<String> headers = new ArrayList<>(List.of("Figure"));
                 in.offices().forEach(o -> headers.add(o.name()));
-                s.summary(headers, Summary.sideBySide(in, input.table("stage_funnel")));
+                s.summary(headers, Summary.sideBySide(in, input.table(MetricTable.STAGE_FUNNEL)));
             } else {
                 s.summary(List.of("Figure", MONTH.format(month) + " (to " + in.asOf() + ")",
                         MONTH.format(month.minusMonths(1)), "Change"), Summary.forOffice(in, in.office().id()));
@@ -45,41 +45,41 @@ public final class WorkbookWriter {
             s.finish();
 
             s = sheet(wb, "Growth", styles, in);
-            table(s, in, "Network growth per month", "network_growth_monthly", charts.get(Charts.GROWTH));
-            table(s, in, "Event yield by event type", "event_yield", null);
+            table(s, in, "Network growth per month", MetricTable.NETWORK_GROWTH_MONTHLY, charts.get(Charts.GROWTH));
+            table(s, in, "Event yield by event type", MetricTable.EVENT_YIELD, null);
             if (!in.systemWide()) {
-                s.table("Students: network as of " + in.asOf(), in.table("student_network"), null);
+                s.table("Students: network as of " + in.asOf(), in.table(MetricTable.STUDENT_NETWORK), null);
             }
             s.finish();
 
             s = sheet(wb, "Stages", styles, in);
-            table(s, in, "Stage funnel by cohort and program", "stage_funnel", charts.get(Charts.FUNNEL));
-            table(s, in, "Activities by year in program and stage", "activities_by_year_stage",
+            table(s, in, "Stage funnel by cohort and program", MetricTable.STAGE_FUNNEL, charts.get(Charts.FUNNEL));
+            table(s, in, "Activities by year in program and stage", MetricTable.ACTIVITIES_BY_YEAR,
                     charts.get(Charts.ACTIVITIES));
             if (!in.systemWide()) {
-                s.table("Students entering each stage, by month", in.table("stage_entries_monthly"), null);
-                s.table("Students: stage as of " + in.asOf(), in.table("student_stage"), null);
+                s.table("Students entering each stage, by month", in.table(MetricTable.STAGE_ENTRIES_MONTHLY), null);
+                s.table("Students: stage as of " + in.asOf(), in.table(MetricTable.STUDENT_STAGE), null);
             }
             s.finish();
 
             s = sheet(wb, "Follow-up", styles, in);
-            table(s, in, "Follow-up compliance by rule and month", "followup_compliance_monthly",
+            table(s, in, "Follow-up compliance by rule and month", MetricTable.COMPLIANCE_MONTHLY,
                     charts.get(Charts.COMPLIANCE));
             if (!in.systemWide()) {
-                s.table("Compliance by counselor", in.table("followup_by_counselor"), null);
-                s.table("Compliance by cohort", in.table("followup_by_cohort"), null);
+                s.table("Compliance by counselor", in.table(MetricTable.COMPLIANCE_BY_COUNSELOR), null);
+                s.table("Compliance by cohort", in.table(MetricTable.COMPLIANCE_BY_COHORT), null);
             }
             s.finish();
 
             if (!in.systemWide()) {
                 s = sheet(wb, "Action list", styles, in);
-                s.table("Follow-ups to make now, most urgent first", in.table("action_list"), null);
+                s.table("Follow-ups to make now, most urgent first", in.table(MetricTable.ACTION_LIST), null);
                 s.finish();
             }
 
             s = sheet(wb, "Data quality", styles, in);
-            table(s, in, "Freshness and data quality by office", "data_quality_office", null);
-            s.table("Files received", in.table("data_quality"), null);
+            table(s, in, "Freshness and data quality by office", MetricTable.DATA_QUALITY_OFFICE, null);
+            s.table("Files received", in.table(MetricTable.DATA_QUALITY), null);
             s.finish();
 
             s = sheet(wb, "Definitions", styles, in);
@@ -117,7 +117,7 @@ public final class WorkbookWriter {
         return sb.append(". Times are in each office's zone.").toString();
     }
 
-    private static void table(SheetWriter s, ReportInput in, String caption, String name, byte[] chart) {
-        s.table(caption, in.table(name), chart);
+    private static void table(SheetWriter s, ReportInput in, String caption, MetricTable metric, byte[] chart) {
+        s.table(caption, in.table(metric), chart);
     }
 }

@@ -1,6 +1,7 @@
-package io.careerlens.report;
+package io.careerlens.publish;
 
 import io.careerlens.ops.Faults;
+import io.careerlens.report.ReportWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

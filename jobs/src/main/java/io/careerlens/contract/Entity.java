@@ -1,4 +1,4 @@
-package io.careerlens.ingest;
+package io.careerlens.contract;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.careerlens.ingest;
+package io.careerlens.contract;
 
 /** How a canonical column's text is read. */
 public enum ColumnType {

@@ -1,8 +1,11 @@
-package io.careerlens.report;
+package io.careerlens.publish;
 
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import io.careerlens.report.ColumnSpec;
+import io.careerlens.report.Kind;
+import io.careerlens.report.Table;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

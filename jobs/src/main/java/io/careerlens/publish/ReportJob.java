@@ -1,20 +1,27 @@
-package io.careerlens.report;
+package io.careerlens.publish;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.careerlens.config.Config;
 import io.careerlens.config.OfficeConfig;
-import io.careerlens.metrics.MetricTables;
+import io.careerlens.report.Charts;
+import io.careerlens.report.MetricTable;
+import io.careerlens.report.OfficeInfo;
+import io.careerlens.report.ReportInput;
+import io.careerlens.report.ReportWriter;
+import io.careerlens.report.Table;
 import io.careerlens.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -24,25 +31,23 @@ import org.apache.spark.sql.Row;
  * office's action list as a stream.
  */
 public final class ReportJob {
-    /** tables of the system-wide workbook (aggregates only), and how each is ordered. */
-    private static final Map<String, String[]> SYSTEM = new LinkedHashMap<>();
-    /** further tables of an office workbook (its own students only). */
-    private static final Map<String, String[]> OFFICE = new LinkedHashMap<>();
+    /** student-level tables the workbooks do not show (they are in the office's CSV files). */
+    private static final java.util.Set<MetricTable> NOT_SHOWN = java.util.EnumSet.of(MetricTable.FOLLOWUP_ITEMS,
+            MetricTable.COMPLIANCE_BY_STUDENT, MetricTable.ACTION_LIST);
 
-    static {
-        SYSTEM.put(MetricTables.NETWORK_GROWTH_MONTHLY, new String[] {"office_id", "month"});
-        SYSTEM.put(MetricTables.NETWORK_OFFICE, new String[] {"office_id"});
-        SYSTEM.put(MetricTables.EVENT_YIELD, new String[] {"office_id", "event_type"});
-        SYSTEM.put(MetricTables.STAGE_FUNNEL, new String[] {"office_id", "cohort", "program"});
-        SYSTEM.put(MetricTables.ACTIVITIES_BY_YEAR, new String[] {"office_id", "year_in_program", "stage"});
-        SYSTEM.put(MetricTables.COMPLIANCE_MONTHLY, new String[] {"office_id", "rule", "month"});
-        SYSTEM.put(MetricTables.DATA_QUALITY, new String[] {"office_id", "export_date", "entity", "run_id"});
-        SYSTEM.put(MetricTables.DATA_QUALITY_OFFICE, new String[] {"office_id"});
-        OFFICE.put(MetricTables.STAGE_ENTRIES_MONTHLY, new String[] {"cohort", "program", "month"});
-        OFFICE.put(MetricTables.COMPLIANCE_BY_COUNSELOR, new String[] {"counselor_id", "rule"});
-        OFFICE.put(MetricTables.COMPLIANCE_BY_COHORT, new String[] {"cohort", "rule"});
-        OFFICE.put(MetricTables.STUDENT_NETWORK, new String[] {"student_id"});
-        OFFICE.put(MetricTables.STUDENT_STAGE, new String[] {"student_id"});
+    /** tables of the system-wide workbook (aggregates only), also shown per office. */
+    private static List<MetricTable> systemTables() {
+        return Arrays.stream(MetricTable.values()).filter(t -> t.scope() == MetricTable.Scope.AGGREGATE).toList();
+    }
+
+    /** further tables of an office workbook (its own students only); the action list is streamed apart. */
+    private static List<MetricTable> officeTables() {
+        return Arrays.stream(MetricTable.values())
+                .filter(t -> t.scope() != MetricTable.Scope.AGGREGATE && !NOT_SHOWN.contains(t)).toList();
+    }
+
+    private static Column[] order(List<String> columns) {
+        return columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     }
 
     private final Config config;
@@ -53,20 +58,20 @@ public final class ReportJob {
         this.warehouse = warehouse;
     }
 
-    /** the metric tables this run has just computed, by name: read from memory, not from the warehouse. */
-    private Map<String, Dataset<Row>> computed = Map.of();
+    /** the metric tables this run has just computed: read from memory, not from the warehouse. */
+    private Map<MetricTable, Dataset<Row>> computed = Map.of();
 
     /** Hands over tables the metrics step of the same run computed (they carry no as_of column). */
-    public ReportJob withComputed(Map<String, Dataset<Row>> tables) {
+    public ReportJob withComputed(Map<MetricTable, Dataset<Row>> tables) {
         this.computed = tables;
         return this;
     }
 
-    private Dataset<Row> metric(String name, LocalDate asOf) {
-        if (computed.containsKey(name)) {
-            return computed.get(name);
+    private Dataset<Row> metric(MetricTable metric, LocalDate asOf) {
+        if (computed.containsKey(metric)) {
+            return computed.get(metric);
         }
-        String table = "metric_" + name;
+        String table = metric.deltaTable();
         if (!warehouse.exists(table)) {
             throw new IllegalStateException("the warehouse has no metric table " + table + ": run 'metrics --as-of " + asOf
                     + "' first");
@@ -77,18 +82,19 @@ public final class ReportJob {
 
     /** Writes every report file of D into {@code dir}; returns the paths written. */
     public List<Path> write(LocalDate asOf, Path dir) throws IOException {
-        Map<String, Dataset<Row>> sys = new LinkedHashMap<>();
-        SYSTEM.forEach((n, order) -> sys.put(n, metric(n, asOf).orderBy(order[0], java.util.Arrays.copyOfRange(order, 1, order.length))));
-        if (sys.get(MetricTables.NETWORK_OFFICE).isEmpty() && sys.get(MetricTables.DATA_QUALITY).isEmpty()) {
+        Map<MetricTable, Dataset<Row>> sys = new LinkedHashMap<>();
+        systemTables().forEach(t -> sys.put(t, metric(t, asOf).orderBy(order(t.order()))));
+        if (sys.get(MetricTable.NETWORK_OFFICE).isEmpty() && sys.get(MetricTable.DATA_QUALITY).isEmpty()) {
             throw new IllegalStateException("no metrics for " + asOf + " in the warehouse: run 'metrics --as-of " + asOf + "' first");
         }
-        Dataset<Row> actions = metric(MetricTables.ACTION_LIST, asOf).cache();
-        Map<String, Dataset<Row>> studentTables = new LinkedHashMap<>();
-        OFFICE.forEach((n, order) -> studentTables.put(n, metric(n, asOf).cache()));
+        Dataset<Row> actions = metric(MetricTable.ACTION_LIST, asOf).cache();
+        Map<MetricTable, Dataset<Row>> studentTables = new LinkedHashMap<>();
+        officeTables().forEach(t -> studentTables.put(t, metric(t, asOf).cache()));
         Map<String, Table> all = new LinkedHashMap<>();
-        sys.forEach((n, d) -> all.put(n, ReportTables.collect(n, d)));
-        all.put("action_list_size", ReportTables.collect("action_list_size", ReportTables.actionListSize(actions)));
-        List<OfficeInfo> offices = offices(all.get(MetricTables.DATA_QUALITY_OFFICE));
+        sys.forEach((t, d) -> all.put(t.tableName(), ReportTables.collect(t.tableName(), d)));
+        all.put(ReportInput.ACTION_LIST_SIZE, ReportTables.collect(ReportInput.ACTION_LIST_SIZE,
+                ReportTables.actionListSize(actions)));
+        List<OfficeInfo> offices = offices(all.get(MetricTable.DATA_QUALITY_OFFICE.tableName()));
         Map<String, Object> params = parameters();
         ReportInput system = input(asOf, null, offices, all, params);
 
@@ -97,11 +103,11 @@ public final class ReportJob {
             perOffice.add(() -> {
                 Map<String, Table> t = new LinkedHashMap<>();
                 all.forEach((n, table) -> t.put(n, table.where("office_id", o.id())));
-                OFFICE.forEach((n, order) -> t.put(n, ReportTables.collect(n, studentTables.get(n)
-                        .filter(col("office_id").equalTo(o.id())).orderBy(order[0],
-                                java.util.Arrays.copyOfRange(order, 1, order.length)))));
-                t.put(MetricTables.ACTION_LIST, ReportTables.stream(MetricTables.ACTION_LIST,
-                        actions.filter(col("office_id").equalTo(o.id())).drop("office_id").orderBy("rank")));
+                studentTables.forEach((m, d) -> t.put(m.tableName(), ReportTables.collect(m.tableName(),
+                        d.filter(col("office_id").equalTo(o.id())).orderBy(order(m.orderWithinOffice())))));
+                t.put(MetricTable.ACTION_LIST.tableName(), ReportTables.stream(MetricTable.ACTION_LIST.tableName(),
+                        actions.filter(col("office_id").equalTo(o.id())).drop("office_id")
+                                .orderBy(order(MetricTable.ACTION_LIST.orderWithinOffice()))));
                 return input(asOf, o, offices, t, params);
             });
         }
