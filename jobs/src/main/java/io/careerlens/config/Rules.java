@@ -33,6 +33,8 @@ public class Rules implements Serializable {
     public int nextContactLeadDays = 7;
     public int nextContactGraceDays = 3;
     public int actionListRecentDays = 14;
+    /** worklist rows past due by more than this many days go to the backlog, listed apart. */
+    public int backlogDays = 90;
     public int keepWarmSnapshotMonths = 12;
 
     /** Every parameter by its YAML key, for the Definitions sheet and the run summary. */

@@ -2,9 +2,17 @@ package io.careerlens.metrics;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
@@ -86,5 +94,48 @@ public final class FollowUpRollups {
                         col("due_on").asc(), col("student_id"), col("contact_id"), col("rule"))))
                 .select("office_id", "rank", "student_id", "counselor_id", "contact_id", "relationship", "rule", "due_on",
                         "days_overdue", "catch_up_priority");
+    }
+
+    /** what each rule asks of the student, in words, for the worklist. */
+    private static Column reasonInWords(Column rule) {
+        return when(rule.equalTo("thank_you_24h"), lit("thank-you after an informational interview"))
+                .when(rule.equalTo("event_follow_up_72h"), lit("follow-up after meeting at a fair or mixer"))
+                .when(rule.equalTo(FollowUp.KEEP_WARM), lit("keep warm: no touch within the cadence"))
+                .when(rule.equalTo(FollowUp.NEXT_CONTACT), lit("planned next contact not made"))
+                .otherwise(rule);
+    }
+
+    /**
+     * The action list as a counselor works it: one row per student and contact with all its open
+     * reasons, the contact's organization and last touch, and one urgency scale for every rule:
+     * days past due (for keep-warm, past last touch + cadence), longest first within each
+     * counselor's list ({@code priority}). Rows past due by
+     * more than {@code backlogDays} are the backlog, listed apart. Pseudonymised contacts (long
+     * hashed ids) get a readable label: organization and a short stable tag.
+     */
+    public static Dataset<Row> worklist(Dataset<Row> actionList, Dataset<Row> contacts, Dataset<Row> activities,
+                                        int backlogDays) {
+        Columns.require(actionList, "worklist", "office_id", "student_id", "counselor_id", "contact_id", "relationship",
+                "rule", "due_on", "days_overdue");
+        Columns.require(contacts, "worklist", "office_id", "contact_id", "organization");
+        String reason = Columns.internal("reason");
+        Dataset<Row> lastTouch = Activities.touches(activities).groupBy("office_id", "contact_id")
+                .agg(max("occurred_on").as("last_touch_on"));
+        Dataset<Row> grouped = actionList
+                .withColumn(reason, concat(reasonInWords(col("rule")), lit(" (due "), col("due_on").cast("string"), lit(")")))
+                .groupBy("office_id", "counselor_id", "student_id", "contact_id", "relationship")
+                .agg(concat_ws("; ", sort_array(collect_list(col(reason)))).as("reasons"),
+                        org.apache.spark.sql.functions.count(lit(1)).as("open_items"), min("due_on").as("due_on"), max("days_overdue").as("days_overdue"))
+                .join(contacts.select("office_id", "contact_id", "organization"), Keys.CONTACT, "left")
+                .join(lastTouch, Keys.CONTACT, "left");
+        Column tag = when(length(col("contact_id")).gt(20), concat(lit("#"), substring(col("contact_id"), 1, 6)))
+                .otherwise(col("contact_id"));
+        return grouped
+                .withColumn("contact", concat_ws(" ", coalesce(col("organization"), lit("(no organization)")), tag))
+                .withColumn("backlog", col("days_overdue").gt(backlogDays))
+                .withColumn("priority", row_number().over(Window.partitionBy("office_id", "backlog", "counselor_id")
+                        .orderBy(col("days_overdue").desc(), col("student_id"), col("contact_id"))))
+                .select("office_id", "priority", "counselor_id", "student_id", "contact", "organization", "relationship",
+                        "last_touch_on", "reasons", "open_items", "due_on", "days_overdue", "backlog", "contact_id");
     }
 }

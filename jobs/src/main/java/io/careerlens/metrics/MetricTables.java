@@ -31,6 +31,8 @@ public record MetricTables(Map<MetricTable, Dataset<Row>> tables) {
         private final Dataset<Row> items;
         private final Dataset<Row> cohorts;
         private final Dataset<Row> files;
+        private final Dataset<Row> actionList;
+        private final Dataset<Row> worklist;
 
         Families(MetricInputs in, Dataset<Row> ledger) {
             this.in = in;
@@ -39,6 +41,9 @@ public record MetricTables(Map<MetricTable, Dataset<Row>> tables) {
             this.items = FollowUp.items(in).cache();
             this.cohorts = in.studentsWithCohort();
             this.files = DataQuality.files(ledger, in.asOf());
+            this.actionList = FollowUpRollups.actionList(items, in.students(), in.contacts(), in.asOf(),
+                    in.rules().actionListRecentDays).cache();
+            this.worklist = FollowUpRollups.worklist(actionList, in.contacts(), in.activities(), in.rules().backlogDays);
         }
 
         Dataset<Row> compute(MetricTable t) {
@@ -48,18 +53,20 @@ public record MetricTables(Map<MetricTable, Dataset<Row>> tables) {
                 case EVENT_YIELD -> NetworkGrowth.eventYield(in);
                 case STAGE_FUNNEL -> StageProgression.funnel(stages);
                 case STAGE_ENTRIES_MONTHLY -> StageProgression.monthlyEntries(stages);
+                case NUDGES -> StageProgression.nudges(in, stages, network);
                 case ACTIVITIES_BY_YEAR -> StageProgression.activitiesByYear(in);
                 case COMPLIANCE_MONTHLY -> FollowUpRollups.monthly(items, FollowUp.keepWarmSnapshots(in));
                 case COMPLIANCE_BY_COUNSELOR -> FollowUpRollups.by(items, cohorts, "counselor_id");
+                case CASELOAD -> Caseload.perCounselor(stages, worklist, items);
                 case COMPLIANCE_BY_COHORT -> FollowUpRollups.by(items, cohorts, "cohort");
                 case DATA_QUALITY -> files;
                 case DATA_QUALITY_OFFICE -> DataQuality.offices(in, files);
                 case STUDENT_NETWORK -> network;
                 case STUDENT_STAGE -> stages;
                 case FOLLOWUP_ITEMS -> items;
-                case ACTION_LIST -> FollowUpRollups.actionList(items, in.students(), in.contacts(), in.asOf(),
-                        in.rules().actionListRecentDays);
+                case ACTION_LIST -> actionList;
                 case COMPLIANCE_BY_STUDENT -> FollowUpRollups.by(items, cohorts, "student_id");
+                case WORKLIST -> worklist;
             };
         }
     }

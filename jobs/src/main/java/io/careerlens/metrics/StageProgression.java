@@ -164,4 +164,27 @@ public final class StageProgression {
                 .groupBy("office_id", "year_in_program", "stage")
                 .agg(count(lit(1)).as("activities"), countDistinct("student_id").as("students"));
     }
+
+    /**
+     * Per office: the students a director should look at, as of D. {@code interviews_without_immersion}
+     * is SPEC 2.2's nudge: students still in Exposure although they have had informational
+     * interviews (Connection waits for Immersion).
+     */
+    public static Dataset<Row> nudges(MetricInputs in, Dataset<Row> studentStages, Dataset<Row> studentNetworks) {
+        Columns.require(studentStages, "nudges", "office_id", "student_id", "current_stage", "stalled", "inactive");
+        Columns.require(studentNetworks, "nudges", "office_id", "student_id", "overcommitted");
+        String interviewed = Columns.internal("interviewed");
+        Dataset<Row> interviews = in.activities().filter(col("event_type").equalTo("informational_interview"))
+                .select("office_id", "student_id").distinct().withColumn(interviewed, lit(true));
+        return studentStages.select("office_id", "student_id", "current_stage", "stalled", "inactive")
+                .join(studentNetworks.select("office_id", "student_id", "overcommitted"), Keys.STUDENT, "left")
+                .join(interviews, Keys.STUDENT, "left")
+                .groupBy("office_id").agg(
+                        count(lit(1)).as("students"),
+                        sum(oneIf(col("stalled"))).as("stalled"),
+                        sum(oneIf(col("inactive"))).as("inactive"),
+                        sum(oneIf(coalesce(col("overcommitted"), lit(false)))).as("overcommitted"),
+                        sum(oneIf(col("current_stage").equalTo("exposure").and(col(interviewed).isNotNull())))
+                                .as("interviews_without_immersion"));
+    }
 }

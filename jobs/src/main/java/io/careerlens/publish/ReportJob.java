@@ -40,7 +40,7 @@ public final class ReportJob {
         return Arrays.stream(MetricTable.values()).filter(t -> t.scope() == MetricTable.Scope.AGGREGATE).toList();
     }
 
-    /** further tables of an office workbook (its own students only); the action list is streamed apart. */
+    /** further tables of an office workbook (its own students only); the action list is shown as the worklist. */
     private static List<MetricTable> officeTables() {
         return Arrays.stream(MetricTable.values())
                 .filter(t -> t.scope() != MetricTable.Scope.AGGREGATE && !NOT_SHOWN.contains(t)).toList();
@@ -105,9 +105,6 @@ public final class ReportJob {
                 all.forEach((n, table) -> t.put(n, table.where("office_id", o.id())));
                 studentTables.forEach((m, d) -> t.put(m.tableName(), ReportTables.collect(m.tableName(),
                         d.filter(col("office_id").equalTo(o.id())).orderBy(order(m.orderWithinOffice())))));
-                t.put(MetricTable.ACTION_LIST.tableName(), ReportTables.stream(MetricTable.ACTION_LIST.tableName(),
-                        actions.filter(col("office_id").equalTo(o.id())).drop("office_id")
-                                .orderBy(order(MetricTable.ACTION_LIST.orderWithinOffice()))));
                 return input(asOf, o, offices, t, params);
             });
         }
@@ -155,6 +152,7 @@ public final class ReportJob {
             config.offices.keySet().forEach(o -> f.add("charts/" + o + "/" + c + ".png"));
         }
         config.offices.keySet().forEach(o -> f.add("offices/" + o + ".xlsx"));
+        config.offices.keySet().forEach(o -> f.add("offices/" + o + ".html"));
         return f;
     }
 }

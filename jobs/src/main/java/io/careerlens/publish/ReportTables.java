@@ -7,7 +7,6 @@ import io.careerlens.report.ColumnSpec;
 import io.careerlens.report.Kind;
 import io.careerlens.report.Table;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +55,7 @@ public final class ReportTables {
             return Kind.INT;
         }
         if (t.equals(DataTypes.DoubleType) || t instanceof org.apache.spark.sql.types.DecimalType) {
-            return RATES.contains(f.name()) ? Kind.RATE : Kind.DECIMAL;
+            return RATES.contains(f.name()) || f.name().startsWith("compliance_") ? Kind.RATE : Kind.DECIMAL;
         }
         return Kind.TEXT;
     }
@@ -93,26 +92,6 @@ public final class ReportTables {
             rows.add(values(r));
         }
         return new Table(name, columns(d), rows);
-    }
-
-    /** a table streamed one partition at a time, to be read once (an office's action list). */
-    public static Table stream(String name, Dataset<Row> d) {
-        List<ColumnSpec> cols = columns(d);
-        Iterable<List<Object>> rows = () -> {
-            Iterator<Row> it = d.toLocalIterator();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
-
-                @Override
-                public List<Object> next() {
-                    return values(it.next());
-                }
-            };
-        };
-        return new Table(name, cols, rows);
     }
 
     /** office_id, items: the size of each office's action list. */

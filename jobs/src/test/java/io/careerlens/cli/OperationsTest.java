@@ -146,13 +146,13 @@ class OperationsTest {
         try (var in = Files.newInputStream(run.resolve("all-offices.xlsx"));
              var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
             boolean listed = false;
-            for (var r : wb.getSheet("Data quality")) {
+            for (var r : wb.getSheet("Files received")) {
                 List<String> cells = java.util.stream.StreamSupport.stream(r.spliterator(), false)
                         .filter(x -> x.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING)
                         .map(x -> x.getStringCellValue()).toList();
                 listed |= cells.contains(held) && cells.contains("quarantined");
             }
-            assertTrue(listed, "the quarantined file is on the Data quality sheet");
+            assertTrue(listed, "the quarantined file is on the Files received sheet");
         }
     }
 

@@ -34,7 +34,8 @@ class ConfigLoaderTest {
         assertEquals("UTF-8", c.office("a").encoding);
         assertEquals(120, c.rules.cadenceDefaultDays);
         assertEquals(0.05, c.quality.maxRejectRate);
-        assertEquals(22, c.rules.asMap().size());
+        assertEquals(90, c.rules.backlogDays);
+        assertEquals(23, c.rules.asMap().size());
     }
 
     @Test

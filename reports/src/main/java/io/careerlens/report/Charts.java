@@ -50,7 +50,7 @@ public final class Charts {
         Map<String, JFreeChart> m = new java.util.LinkedHashMap<>();
         m.put(GROWTH, growth(in.table(MetricTable.NETWORK_GROWTH_MONTHLY), scope));
         m.put(FUNNEL, funnel(in.table(MetricTable.STAGE_FUNNEL), scope));
-        m.put(COMPLIANCE, compliance(in.table(MetricTable.COMPLIANCE_MONTHLY), scope));
+        m.put(COMPLIANCE, compliance(in.table(MetricTable.COMPLIANCE_MONTHLY), scope, in));
         m.put(ACTIVITIES, activities(in.table(MetricTable.ACTIVITIES_BY_YEAR), scope));
         if (in.systemWide()) {
             m.values().forEach(c -> c.addSubtitle(new TextTitle("Built from the figures shown: groups of fewer than "
@@ -133,7 +133,12 @@ public final class Charts {
     }
 
     /** Compliance per rule and month (met over met + missed, all offices together). */
-    public static JFreeChart compliance(Table monthly, String scope) {
+    /**
+     * Compliance per rule by month, on a 0..100% axis with the good and warning thresholds drawn
+     * as bands; a month with no item judged leaves a gap (no line drawn across it), and D's month,
+     * when still running, is labelled partial.
+     */
+    public static JFreeChart compliance(Table monthly, String scope, ReportInput in) {
         int rule = monthly.index("rule");
         int m = monthly.index("month");
         int met = monthly.index("met");
@@ -148,16 +153,32 @@ public final class Charts {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         java.util.SortedSet<String> months = new java.util.TreeSet<>();
         byRule.values().forEach(x -> months.addAll(x.keySet()));
+        String running = Summary.partial(in.asOf()) ? month(in.asOf().withDayOfMonth(1)) : null;
         for (var e : byRule.entrySet()) {
+            String name = Summary.RULE_NAMES.getOrDefault(e.getKey(), e.getKey());
             for (String month : months) {
                 double[] v = e.getValue().get(month);
-                ds.addValue(v == null || v[0] + v[1] == 0 ? null : 100 * v[0] / (v[0] + v[1]), e.getKey(), month);
+                ds.addValue(v == null || v[0] + v[1] == 0 ? null : 100 * v[0] / (v[0] + v[1]), name,
+                        month.equals(running) ? month + " (partial)" : month);
             }
         }
         NumberAxis y = numberAxis("Compliance (% met of met + missed)");
-        y.setRange(0, 105);
+        y.setRange(0, 100);
         CategoryPlot plot = new CategoryPlot(ds, categoryAxis("Month (of the due date)"), y, lineRenderer());
-        return chart("Follow-up compliance by rule — " + scope, "Share of items met, by month", plot);
+        double good = 100 * in.complianceGood();
+        double warn = 100 * in.complianceWarn();
+        plot.addRangeMarker(band(good, 100, new java.awt.Color(198, 239, 206)), org.jfree.chart.ui.Layer.BACKGROUND);
+        plot.addRangeMarker(band(warn, good, new java.awt.Color(255, 235, 156)), org.jfree.chart.ui.Layer.BACKGROUND);
+        plot.addRangeMarker(band(0, warn, new java.awt.Color(255, 199, 206)), org.jfree.chart.ui.Layer.BACKGROUND);
+        return chart("Follow-up compliance by rule — " + scope, "Share of items met, by month; bands: good from "
+                + Math.round(good) + "%, warning below " + Math.round(good) + "%, poor below " + Math.round(warn) + "%", plot);
+    }
+
+    private static org.jfree.chart.plot.IntervalMarker band(double from, double to, java.awt.Color colour) {
+        org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(from, to);
+        band.setPaint(colour);
+        band.setAlpha(0.5f);
+        return band;
     }
 
     /** Stage-bearing activities by year in program, stacked by stage. */

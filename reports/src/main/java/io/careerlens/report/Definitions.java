@@ -37,7 +37,11 @@ final class Definitions {
             new String[] {"Met / missed / pending / unevaluable", "Pending: the window is still open. Unevaluable: the item cannot be judged (no contact, unknown event)."},
             new String[] {"Compliance", "Met divided by met plus missed; items count in the month of their due date; keep_warm is the situation at each month end. Green: at or above the good threshold; red: below the warning threshold."},
             new String[] {"Due soon / catch-up priority", "keep_warm only. Due soon: 80% of the cadence has passed. Catch-up priority: how many cadences overdue."},
-            new String[] {"Action list", "Every keep-warm and next-contact item now missed, and every thank-you or fair follow-up missed in the last 14 days; most urgent first (days overdue, or catch-up priority for keep-warm)."},
+            new String[] {"Action list (worklist)", "Every keep-warm and next-contact item now missed, and every thank-you or fair follow-up missed in the last 14 days, one row per student and contact with all its reasons; each counselor's rows together, longest past due first (for keep-warm: past the last touch plus the cadence). action_list.csv keeps one row per item."},
+            new String[] {"Backlog", "Worklist rows more than the backlog age (rules.backlog_days, 90 days) past due: listed apart, not at the top of the list."},
+            new String[] {"Caseload", "Per counselor: the students they follow, how many are at each stage, stalled or inactive, worklist rows to follow up and in the backlog, and compliance per rule."},
+            new String[] {"Students to look at", "Stalled, inactive, overcommitted (more than 10 contacts added within 30 days), and students still in Exposure despite informational interviews: they need an immersion activity before Connection can count."},
+            new String[] {"Month comparisons", "The Summary compares the last complete month with the one before; the current month so far is shown apart as partial. Rate changes are in percentage points (pp); each rate has the number of items judged below it."},
             new String[] {"Data quality", "Per file: rows read = accepted + rejected + duplicates. A file with too many rejected rows is quarantined whole. Freshness: the latest export date received."},
             new String[] {"<5", "Suppressed: a figure computed over fewer students than the small-cell threshold is not shown in the all-offices workbook."});
 }

@@ -1,7 +1,22 @@
 package io.careerlens.report;
 
-/** index.html of a run: the charts and links to the workbooks; opens from a shared drive, no server. */
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The pages of a run, opened from a shared drive with no server: index.html for the system (the
+ * headline figures of the offices side by side, as published in the all-offices workbook, then the
+ * charts) and offices/<id>.html for each office, which links only that office's workbook.
+ * Every chart opens full size.
+ */
 final class IndexPage {
+    private static final String STYLE = "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<style>body{font-family:sans-serif;margin:2em;color:#222;max-width:1200px}"
+            + "figure{display:inline-block;margin:0 1em 1em 0}img{border:1px solid #ccc;max-width:100%;height:auto}"
+            + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}td.n{text-align:right}"
+            + "th{text-align:left;background:#eee}td.good{background:#c6efce}td.warn{background:#ffeb9c}"
+            + "td.bad{background:#ffc7ce}h2{margin-top:1.5em}</style>";
+
     private IndexPage() {
     }
 
@@ -14,34 +29,75 @@ final class IndexPage {
         String[][] list = {{Charts.GROWTH, "Network growth"}, {Charts.FUNNEL, "Stage funnel by cohort"},
             {Charts.COMPLIANCE, "Follow-up compliance by rule"}, {Charts.ACTIVITIES, "Activities by year in program"}};
         for (String[] c : list) {
-            sb.append("<figure><img src=\"").append(folder).append(c[0]).append(".png\" alt=\"").append(esc(c[1] + " — " + scope))
-                    .append("\" width=\"").append(Charts.WIDTH / 2).append("\"><figcaption>").append(esc(c[1])).append("</figcaption></figure>");
+            String src = folder + c[0] + ".png";
+            sb.append("<figure><a href=\"").append(src).append("\"><img src=\"").append(src).append("\" alt=\"")
+                    .append(esc(c[1] + " — " + scope)).append("\" width=\"").append(Charts.WIDTH / 2).append("\" height=\"")
+                    .append(Charts.HEIGHT / 2).append("\"></a><figcaption>").append(esc(c[1]))
+                    .append(" (click for full size)</figcaption></figure>");
         }
         return sb.append("</div>").toString();
     }
 
-    static String html(ReportInput all) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>CareerLens report — ")
-                .append(all.asOf()).append("</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}"
-                        + "figure{display:inline-block;margin:0 1em 1em 0}img{border:1px solid #ccc}"
-                        + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
-                        + "h2{margin-top:1.5em}</style></head><body>\n");
-        sb.append("<h1>CareerLens — career networking report as of ").append(all.asOf()).append("</h1>\n");
+    private static String head(String title) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" + STYLE + "<title>" + esc(title)
+                + "</title></head><body>\n<h1>" + esc(title) + "</h1>\n";
+    }
+
+    /** a cell of a published figure: a rate as a percentage with its status colour, a count, or "<N". */
+    private static String cell(Object v, Kind kind, SummaryRow.Status status, int smallCell) {
+        if (Suppression.isSuppressed(v)) {
+            return "<td class=\"n\">&lt;" + smallCell + "</td>";
+        }
+        if (!(v instanceof Number n)) {
+            return "<td></td>";
+        }
+        String cls = switch (status) {
+            case GOOD -> "n good";
+            case WARN -> "n warn";
+            case BAD -> "n bad";
+            default -> "n";
+        };
+        String text = kind == Kind.RATE ? String.format("%.1f%%", n.doubleValue() * 100) : String.format("%,d", n.longValue());
+        return "<td class=\"" + cls + "\">" + text + "</td>";
+    }
+
+    /** @param published the all-offices input after suppression: the page shows what the workbook shows */
+    static String html(ReportInput published) {
+        LocalDate m = Summary.lastCompleteMonth(published.asOf());
+        StringBuilder sb = new StringBuilder(head("CareerLens — career networking report as of " + published.asOf()));
         sb.append("<p><a href=\"all-offices.xlsx\">All offices workbook (aggregates only)</a></p>\n");
-        sb.append("<table><tr><th>Office</th><th>Workbook</th><th>Latest export received</th><th>Time zone</th></tr>\n");
-        for (OfficeInfo o : all.offices()) {
-            sb.append("<tr><td>").append(esc(o.name())).append("</td><td><a href=\"offices/").append(esc(o.id()))
-                    .append(".xlsx\">").append(esc(o.id())).append(".xlsx</a></td><td>")
-                    .append(o.latestExport() == null ? "none yet" : o.latestExport()).append("</td><td>")
+        sb.append("<h2>").append(esc(Summary.MONTH.format(m))).append(" (last complete month)</h2>\n<table><tr><th>Figure</th>");
+        published.offices().forEach(o -> sb.append("<th>").append(esc(o.name())).append("</th>"));
+        sb.append("<th>All offices</th></tr>\n");
+        for (SummaryRow r : Summary.sideBySide(published, m, false)) {
+            sb.append("<tr><td>").append(esc(r.label().strip())).append("</td>");
+            r.cells().forEach(c -> sb.append(cell(c.value(), c.kind(), c.status(), published.smallCell())));
+            sb.append("</tr>\n");
+        }
+        sb.append("</table>\n<h2>Offices</h2>\n<table><tr><th>Office</th><th>Latest export received</th><th>Time zone</th></tr>\n");
+        for (OfficeInfo o : published.offices()) {
+            sb.append("<tr><td><a href=\"offices/").append(esc(o.id())).append(".html\">").append(esc(o.name()))
+                    .append("</a></td><td>").append(o.latestExport() == null ? "none yet" : o.latestExport()).append("</td><td>")
                     .append(esc(o.timezone())).append("</td></tr>\n");
         }
         sb.append("</table>\n<h2>All offices</h2>\n").append(charts("charts/", "all offices")).append('\n');
-        for (OfficeInfo o : all.offices()) {
-            sb.append("<h2>").append(esc(o.name())).append("</h2>\n").append(charts("charts/" + esc(o.id()) + "/", o.name()))
-                    .append('\n');
-        }
         sb.append("<p>Every figure is defined on the Definitions sheet of each workbook.</p>\n</body></html>\n");
         return sb.toString();
+    }
+
+    /** offices/<id>.html: the office's charts and its own workbook only. */
+    static String officeHtml(ReportInput office) {
+        OfficeInfo o = office.office();
+        StringBuilder sb = new StringBuilder(head(o.name() + " — career networking report as of " + office.asOf()));
+        sb.append("<p><a href=\"").append(esc(o.id())).append(".xlsx\">").append(esc(o.name()))
+                .append(" workbook</a> (confidential: student data). Latest export received: ")
+                .append(o.latestExport() == null ? "none yet" : o.latestExport()).append(".</p>\n");
+        sb.append(charts("../charts/" + esc(o.id()) + "/", o.name())).append('\n');
+        sb.append("<p>Every figure is defined on the Definitions sheet of the workbook.</p>\n</body></html>\n");
+        return sb.toString();
+    }
+
+    static List<String> pages(List<OfficeInfo> offices) {
+        return offices.stream().map(o -> "offices/" + o.id() + ".html").toList();
     }
 }

@@ -14,9 +14,11 @@ public enum MetricTable {
     EVENT_YIELD("event_yield", Scope.AGGREGATE, "office_id", "event_type"),
     STAGE_FUNNEL("stage_funnel", Scope.AGGREGATE, "office_id", "cohort", "program"),
     STAGE_ENTRIES_MONTHLY("stage_entries_monthly", Scope.OFFICE_DETAIL, "office_id", "cohort", "program", "month"),
+    NUDGES("student_nudges", Scope.AGGREGATE, "office_id"),
     ACTIVITIES_BY_YEAR("activities_by_year_stage", Scope.AGGREGATE, "office_id", "year_in_program", "stage"),
     COMPLIANCE_MONTHLY("followup_compliance_monthly", Scope.AGGREGATE, "office_id", "rule", "month"),
     COMPLIANCE_BY_COUNSELOR("followup_by_counselor", Scope.OFFICE_DETAIL, "office_id", "counselor_id", "rule"),
+    CASELOAD("counselor_caseload", Scope.OFFICE_DETAIL, "office_id", "counselor_id"),
     COMPLIANCE_BY_COHORT("followup_by_cohort", Scope.OFFICE_DETAIL, "office_id", "cohort", "rule"),
     DATA_QUALITY("data_quality", Scope.AGGREGATE, "office_id", "export_date", "entity", "run_id"),
     DATA_QUALITY_OFFICE("data_quality_office", Scope.AGGREGATE, "office_id"),
@@ -24,6 +26,7 @@ public enum MetricTable {
     STUDENT_STAGE("student_stage", Scope.STUDENT, "office_id", "student_id"),
     FOLLOWUP_ITEMS("followup_items", Scope.STUDENT, "office_id", "rule", "student_id", "contact_id", "anchor_event_id"),
     ACTION_LIST("action_list", Scope.STUDENT, "office_id", "rank"),
+    WORKLIST("worklist", Scope.STUDENT, "office_id", "backlog", "counselor_id", "priority"),
     COMPLIANCE_BY_STUDENT("followup_by_student", Scope.STUDENT, "office_id", "student_id", "rule");
 
     /** Who may see a table, which decides where it is written and shown. */

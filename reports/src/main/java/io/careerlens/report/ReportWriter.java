@@ -38,9 +38,12 @@ public final class ReportWriter {
             Path ob = dir.resolve("offices").resolve(in.office().id() + ".xlsx");
             WorkbookWriter.write(in, oc, ob);
             written.add(ob);
+            Path page = dir.resolve("offices").resolve(in.office().id() + ".html");
+            Files.writeString(page, IndexPage.officeHtml(in), StandardCharsets.UTF_8);
+            written.add(page);
         }
         Path index = dir.resolve("index.html");
-        Files.writeString(index, IndexPage.html(all), StandardCharsets.UTF_8);
+        Files.writeString(index, IndexPage.html(Suppression.publish(all)), StandardCharsets.UTF_8);
         written.add(index);
         restrict(dir);
         return written;

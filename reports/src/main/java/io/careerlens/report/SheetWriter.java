@@ -19,6 +19,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
  */
 final class SheetWriter {
     private static final int MAX_WIDTH = 60;
+    private static final int CHART_WIDTH_PX = 640;
     private final Workbook wb;
     private final Sheet sheet;
     private final Styles styles;
@@ -32,11 +33,15 @@ final class SheetWriter {
         this.sheet = sheet;
         this.styles = styles;
         this.in = in;
-        // printed landscape, one page wide
+        // printed landscape, one page wide, with page number, date and what the pages hold in the footer
         sheet.getPrintSetup().setLandscape(true);
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.getFooter().setLeft(in.systemWide() ? "Aggregates only (figures over fewer than " + in.smallCell()
+                + " students suppressed)" : "Confidential: student data");
+        sheet.getFooter().setCenter("Page &P of &N");
+        sheet.getFooter().setRight("CareerLens, as of " + in.asOf() + " — &A");
     }
 
     void title(String text, String note) {
@@ -54,18 +59,32 @@ final class SheetWriter {
 
     /** @param chart PNG shown to the right of the table, or null; suppressed cells ({@link Suppression}) show "<N" */
     void table(String caption, Table table, byte[] chart) {
+        table(caption, null, table, chart);
+    }
+
+    private void captionAndNote(String caption, String note) {
         if (caption != null) {
             Cell c = sheet.createRow(next++).createCell(0);
             c.setCellValue(SafeText.forCell(caption));
             c.setCellStyle(styles.title);
         }
+        if (note != null) {
+            Cell c = sheet.createRow(next++).createCell(0);
+            c.setCellValue(SafeText.forCell(note));
+            c.setCellStyle(styles.note);
+        }
+    }
+
+    /** @param note a line under the caption that says how to read the table (its order, what it leaves out) */
+    void table(String caption, String note, Table table, byte[] chart) {
+        captionAndNote(caption, note);
         int headerRow = next;
         Row h = sheet.createRow(next++);
         List<ColumnSpec> cols = table.columns();
         for (int i = 0; i < cols.size(); i++) {
             Cell c = h.createCell(i);
             c.setCellValue(SafeText.forCell(cols.get(i).label()));
-            c.setCellStyle(styles.header);
+            c.setCellStyle(numeric(cols.get(i).kind()) ? styles.headerRight : styles.header);
             fit(i, Math.min(cols.get(i).label().length(), 18));
         }
         h.setHeightInPoints(30);
@@ -85,6 +104,7 @@ final class SheetWriter {
         if (first) {
             sheet.createFreezePane(0, headerRow + 1);
             sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, lastData), 0, cols.size() - 1));
+            sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
             first = false;
         }
         for (int i = 0; i < cols.size(); i++) {
@@ -93,14 +113,16 @@ final class SheetWriter {
             }
         }
         if (chart != null) {
-            picture(chart, cols.size() + 1, headerRow);
+            // below the (taller) header row: from there every row has the default height the sizing assumes
+            picture(chart, cols.size() + 1, headerRow + 1);
         }
-        next += chart != null ? Math.max(2, 26 - (next - headerRow)) : 2;
+        next += 2;
     }
 
     private void write(Cell cell, Kind kind, Object v, boolean suppress, int col) {
         // a suppressed figure shows "<N" even when empty: a blank would tell that nobody is behind it
-        if (Suppression.isSuppressed(v) || suppress && (kind == Kind.INT || kind == Kind.DECIMAL || kind == Kind.RATE)) {
+        if (Suppression.isSuppressed(v) || suppress && (kind == Kind.INT || kind == Kind.DECIMAL || kind == Kind.RATE
+                || kind == Kind.SIGNED || kind == Kind.POINTS)) {
             cell.setCellValue("<" + in.smallCell());
             cell.setCellStyle(styles.suppressed);
             fit(col, 3);
@@ -110,7 +132,7 @@ final class SheetWriter {
             return;
         }
         switch (kind) {
-            case INT, DECIMAL, RATE -> {
+            case INT, DECIMAL, RATE, SIGNED, POINTS -> {
                 cell.setCellValue(((Number) v).doubleValue());
                 cell.setCellStyle(styles.of(kind));
                 fit(col, kind == Kind.RATE ? 7 : 10);
@@ -134,6 +156,10 @@ final class SheetWriter {
                 fit(col, s.length());
             }
         }
+    }
+
+    private static boolean numeric(Kind kind) {
+        return kind == Kind.INT || kind == Kind.DECIMAL || kind == Kind.RATE || kind == Kind.SIGNED || kind == Kind.POINTS;
     }
 
     private void fit(int col, int chars) {
@@ -163,40 +189,68 @@ final class SheetWriter {
         return r;
     }
 
-    private void picture(byte[] png, int col, int row) {
-        int idx = wb.addPicture(png, Workbook.PICTURE_TYPE_PNG);
-        var drawing = sheet.createDrawingPatriarch();
-        ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
-        anchor.setCol1(col);
-        anchor.setRow1(row);
-        anchor.setCol2(col + 12);
-        anchor.setRow2(row + 24);
-        anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
-        drawing.createPicture(anchor, idx);
+    /** a chart placed once the columns have their widths (see {@link #finish}), at its own aspect ratio. */
+    private record Pending(byte[] png, int col, int row) {
     }
 
-    /** Headline figures: a label column, then one column per header; each row has its own kind. */
-    void summary(List<String> headers, List<SummaryRow> rows) {
+    private final List<Pending> pictures = new java.util.ArrayList<>();
+
+    private void picture(byte[] png, int col, int row) {
+        pictures.add(new Pending(png, col, row));
+    }
+
+    private void place(Pending p) {
+        // one column wide enough for the whole picture: spreadsheet programs and POI convert column
+        // widths to pixels a little differently, and over ten narrow columns the error shows
+        sheet.setColumnWidth(p.col(), (CHART_WIDTH_PX + 20) / 7 * 256);
+        int idx = wb.addPicture(p.png(), Workbook.PICTURE_TYPE_PNG);
+        ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
+        anchor.setCol1(p.col());
+        anchor.setRow1(p.row());
+        anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
+        // the picture's own size, scaled to about 600 pixels wide: never stretched to a cell range
+        sheet.createDrawingPatriarch().createPicture(anchor, idx).resize(CHART_WIDTH_PX / (double) Charts.WIDTH);
+    }
+
+    /**
+     * Headline figures under a caption: a label column, then one column per header; each cell has
+     * its own kind, and a rate with a status is filled green, amber or red. The first summary's
+     * header is frozen with the label column.
+     */
+    void summary(String caption, String note, List<String> headers, List<SummaryRow> rows) {
+        captionAndNote(caption, note);
         int headerRow = next;
         Row h = sheet.createRow(next++);
+        int longest = 0;
         for (int i = 0; i < headers.size(); i++) {
             Cell c = h.createCell(i);
             c.setCellValue(SafeText.forCell(headers.get(i)));
-            c.setCellStyle(styles.header);
-            fit(i, Math.min(headers.get(i).length(), 24));
+            c.setCellStyle(i == 0 ? styles.header : styles.headerRight);
+            fit(i, Math.min(headers.get(i).length(), i == 0 ? 24 : 12));
+            longest = Math.max(longest, headers.get(i).length());
         }
+        // wrapped titles get the lines they need (about 12 characters a line)
+        h.setHeightInPoints(Math.max(30, 15 * (1 + longest / 12)));
         for (SummaryRow s : rows) {
             Row r = sheet.createRow(next++);
             Cell label = r.createCell(0);
             label.setCellValue(SafeText.forCell(s.label()));
             fit(0, s.label().length());
-            for (int i = 0; i < s.values().size(); i++) {
-                write(r.createCell(i + 1), s.kind(), s.values().get(i), s.suppressed().get(i), i + 1);
+            for (int i = 0; i < s.cells().size(); i++) {
+                SummaryRow.Cell v = s.cells().get(i);
+                Cell c = r.createCell(i + 1);
+                write(c, v.kind(), v.value(), false, i + 1);
+                if (v.kind() == Kind.RATE && v.value() instanceof Number && v.status() != SummaryRow.Status.NONE) {
+                    c.setCellStyle(styles.rate(v.status()));
+                }
             }
         }
-        sheet.createFreezePane(1, headerRow + 1);
-        first = false;
-        next += 2;
+        if (first) {
+            sheet.createFreezePane(1, headerRow + 1);
+            sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+            first = false;
+        }
+        next += 1;
     }
 
     /** Plain label/value rows (Definitions, parameters). */
@@ -212,5 +266,6 @@ final class SheetWriter {
                 sheet.setColumnWidth(i, widths[i] * 256);
             }
         }
+        pictures.forEach(this::place);
     }
 }

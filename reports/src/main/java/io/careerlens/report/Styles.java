@@ -16,10 +16,13 @@ final class Styles {
     final CellStyle title;
     final CellStyle note;
     final CellStyle header;
+    /** the header of a column of numbers: right-aligned like its figures. */
+    final CellStyle headerRight;
     final CellStyle quoted;
     final CellStyle suppressed;
     final CellStyle wrap;
     private final Map<Kind, CellStyle> byKind = new EnumMap<>(Kind.class);
+    private final Map<SummaryRow.Status, CellStyle> rateByStatus = new EnumMap<>(SummaryRow.Status.class);
 
     Styles(Workbook wb) {
         var df = wb.createDataFormat();
@@ -41,6 +44,9 @@ final class Styles {
         header.setBorderBottom(BorderStyle.THIN);
         header.setWrapText(true);
         header.setVerticalAlignment(VerticalAlignment.TOP);
+        headerRight = wb.createCellStyle();
+        headerRight.cloneStyleFrom(header);
+        headerRight.setAlignment(HorizontalAlignment.RIGHT);
         wrap = wb.createCellStyle();
         wrap.setWrapText(true);
         wrap.setVerticalAlignment(VerticalAlignment.TOP);
@@ -48,16 +54,31 @@ final class Styles {
         quoted.setQuotePrefixed(true);
         suppressed = wb.createCellStyle();
         suppressed.setAlignment(HorizontalAlignment.RIGHT);
-        String[] formats = {"@", "#,##0", "#,##0.00", "0.0%", "yyyy-mm-dd", "mmm yyyy", "General"};
+        String[] formats = {"@", "#,##0", "#,##0.00", "0.0%", "yyyy-mm-dd", "mmm yyyy", "General", "+#,##0;-#,##0;0",
+            "+0.0\" pp\";-0.0\" pp\";0.0\" pp\""};
         Kind[] kinds = Kind.values();
         for (int i = 0; i < kinds.length; i++) {
             CellStyle s = wb.createCellStyle();
             s.setDataFormat(df.getFormat(formats[i]));
             byKind.put(kinds[i], s);
         }
+        IndexedColors[] fills = {IndexedColors.LIGHT_GREEN, IndexedColors.LIGHT_YELLOW, IndexedColors.ROSE};
+        SummaryRow.Status[] statuses = {SummaryRow.Status.GOOD, SummaryRow.Status.WARN, SummaryRow.Status.BAD};
+        for (int i = 0; i < fills.length; i++) {
+            CellStyle s = wb.createCellStyle();
+            s.cloneStyleFrom(byKind.get(Kind.RATE));
+            s.setFillForegroundColor(fills[i].getIndex());
+            s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            rateByStatus.put(statuses[i], s);
+        }
     }
 
     CellStyle of(Kind kind) {
         return byKind.get(kind);
+    }
+
+    /** a rate's style with its status fill (no fill for NONE). */
+    CellStyle rate(SummaryRow.Status status) {
+        return rateByStatus.getOrDefault(status, byKind.get(Kind.RATE));
     }
 }

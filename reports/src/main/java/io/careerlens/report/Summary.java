@@ -1,96 +1,161 @@
 package io.careerlens.report;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The headline figures of the Summary sheet, derived from the metric tables: for one office, D's
- * month against the previous month; for all offices, the offices side by side with each figure's
- * change against the previous month.
+ * The headline figures of the Summary sheet. Months are compared only when complete: the last
+ * complete month against the one before it; the month of D so far is shown apart, labelled as
+ * partial. Rate changes are in percentage points, and every rate has its n on the row below it
+ * (the items judged) or beside it (the students it is a share of).
  */
 final class Summary {
     static final List<String> RULES = List.of("thank_you_24h", "event_follow_up_72h", "keep_warm", "next_contact");
+    /** the compliance rules in words, as a director reads them. */
+    static final Map<String, String> RULE_NAMES = Map.of(
+            "thank_you_24h", "Thank-you within 24 hours of an informational interview",
+            "event_follow_up_72h", "Follow-up within 72 hours of meeting someone at a fair or mixer",
+            "keep_warm", "Contacts kept warm (touched within their cadence)",
+            "next_contact", "Planned next contacts made on time");
+    static final String JUDGED = "   items judged (met + missed)";
+    static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM yy", Locale.ENGLISH);
+    private static final Object HIDDEN = Suppression.SUPPRESSED;
 
     private Summary() {
+    }
+
+    // ---- months
+
+    /** the last month that is over at D: D's month when D is its last day, the month before otherwise. */
+    static LocalDate lastCompleteMonth(LocalDate asOf) {
+        LocalDate month = asOf.withDayOfMonth(1);
+        return partial(asOf) ? month.minusMonths(1) : month;
+    }
+
+    /** whether D's month is still running at D. */
+    static boolean partial(LocalDate asOf) {
+        return asOf.plusDays(1).getDayOfMonth() != 1;
+    }
+
+    // ---- figures of one office
+
+    /** A monthly figure: its label, kind, and how its value for (office, month) is found. */
+    private record Monthly(String label, Kind kind, Kind change, boolean rate, Function<Map<String, Object>, Object> value) {
+    }
+
+    private static List<Monthly> monthlyFigures() {
+        List<Monthly> m = new ArrayList<>();
+        m.add(new Monthly("Contacts added in the month", Kind.INT, Kind.SIGNED, false, f -> f.get("contacts_added")));
+        m.add(new Monthly("Network size at month end", Kind.INT, Kind.SIGNED, false, f -> f.get("network_size")));
+        m.add(new Monthly("Contacts touched in the 90 days to month end", Kind.INT, Kind.SIGNED, false,
+                f -> f.get("active_contacts")));
+        for (String rule : RULES) {
+            m.add(new Monthly(RULE_NAMES.get(rule), Kind.RATE, Kind.POINTS, true, f -> f.get(rule)));
+            m.add(new Monthly(JUDGED, Kind.INT, Kind.SIGNED, false, f -> f.get(rule + ":n")));
+        }
+        return m;
     }
 
     private static double num(Object v) {
         return v instanceof Number n ? n.doubleValue() : 0;
     }
 
-    /** figure name -> value for one office at one month (null month: as of D). */
-    /**
-     * @param funnel the stage funnel the office's stage shares are summed from: all its groups, so
-     *               the shares cover every student of the office (an office under the threshold is
-     *               suppressed as a whole by the caller)
-     */
-    static Map<String, Object> figures(ReportInput in, Table funnel, String office, LocalDate month) {
+    /** growth and compliance of one office in one month; a rule's rate is null when no item was judged. */
+    static Map<String, Object> month(ReportInput in, String office, LocalDate month) {
         Map<String, Object> f = new LinkedHashMap<>();
-        Table net = in.table(MetricTable.NETWORK_OFFICE);
         Table growth = in.table(MetricTable.NETWORK_GROWTH_MONTHLY);
-        Table compliance = in.table(MetricTable.COMPLIANCE_MONTHLY);
-        Table actions = in.table(ReportInput.ACTION_LIST_SIZE);
         for (List<Object> r : growth.rows()) {
             if (office.equals(r.get(growth.index("office_id"))) && month.equals(r.get(growth.index("month")))) {
-                f.put("Contacts added in the month", r.get(growth.index("contacts_added")));
-                f.put("Network size at month end", r.get(growth.index("network_size")));
-                f.put("Contacts touched in the 90 days before month end", r.get(growth.index("active_contacts")));
+                f.put("contacts_added", r.get(growth.index("contacts_added")));
+                f.put("network_size", r.get(growth.index("network_size")));
+                f.put("active_contacts", r.get(growth.index("active_contacts")));
             }
         }
+        Table compliance = in.table(MetricTable.COMPLIANCE_MONTHLY);
         for (String rule : RULES) {
             double met = 0;
             double missed = 0;
-            boolean suppressed = false;
+            boolean hidden = false;
             for (List<Object> r : compliance.rows()) {
                 if (office.equals(r.get(compliance.index("office_id"))) && rule.equals(r.get(compliance.index("rule")))
                         && month.equals(r.get(compliance.index("month")))) {
-                    suppressed |= Suppression.isSuppressed(r.get(compliance.index("met")));
+                    hidden |= Suppression.isSuppressed(r.get(compliance.index("met")));
                     met += num(r.get(compliance.index("met")));
                     missed += num(r.get(compliance.index("missed")));
                 }
             }
-            f.put("Compliance: " + rule, suppressed ? Suppression.SUPPRESSED : met + missed == 0 ? null : met / (met + missed));
-        }
-        for (List<Object> r : net.rows()) {
-            if (office.equals(r.get(net.index("office_id")))) {
-                f.put("Students", r.get(net.index("students")));
-                f.put("Median network size", r.get(net.index("median_network_size")));
-            }
-        }
-        double students = 0;
-        double[] at = new double[4];
-        String[] stages = {"at_none", "at_exposure", "at_immersion", "at_connection"};
-        for (List<Object> r : funnel.rows()) {
-            if (office.equals(r.get(funnel.index("office_id")))) {
-                students += num(r.get(funnel.index("students")));
-                for (int i = 0; i < 4; i++) {
-                    at[i] += num(r.get(funnel.index(stages[i])));
-                }
-            }
-        }
-        String[] labels = {"Share not started (no stage)", "Share in Exposure", "Share in Immersion", "Share in Connection"};
-        for (int i = 0; i < 4; i++) {
-            f.put(labels[i], students == 0 ? null : at[i] / students);
-        }
-        for (List<Object> r : actions.rows()) {
-            if (office.equals(r.get(actions.index("office_id")))) {
-                f.put("Action-list items", r.get(actions.index("items")));
-            }
+            f.put(rule, hidden ? HIDDEN : met + missed == 0 ? null : met / (met + missed));
+            f.put(rule + ":n", hidden ? HIDDEN : (long) (met + missed));
         }
         return f;
     }
 
-    static Kind kind(String figure) {
-        return figure.startsWith("Compliance") || figure.startsWith("Share") ? Kind.RATE
-                : figure.startsWith("Median") ? Kind.DECIMAL : Kind.INT;
+    /** A figure as of D: its label, and its value and the students it is a share of (null: not a share). */
+    record Snapshot(String label, Kind kind, Object value, Object ofStudents) {
     }
 
-    /** monthly figures have a previous month to compare with */
-    static boolean monthly(String figure) {
-        return figure.startsWith("Compliance") || figure.startsWith("Contacts") || figure.startsWith("Network");
+    /**
+     * @param funnel the stage funnel the stage counts are summed from: all the office's groups, so
+     *               they cover every student of the office (an office under the threshold is
+     *               suppressed as a whole by the caller)
+     */
+    static List<Snapshot> snapshot(ReportInput in, Table funnel, String office) {
+        List<Snapshot> s = new ArrayList<>();
+        long students = students(in, office);
+        s.add(new Snapshot("Students", Kind.INT, students, null));
+        long[] at = new long[4];
+        String[] stages = {"at_none", "at_exposure", "at_immersion", "at_connection"};
+        for (List<Object> r : funnel.rows()) {
+            if (office.equals(r.get(funnel.index("office_id")))) {
+                for (int i = 0; i < 4; i++) {
+                    at[i] += (long) num(r.get(funnel.index(stages[i])));
+                }
+            }
+        }
+        String[] labels = {"Not started (no stage yet)", "In Exposure", "In Immersion", "In Connection"};
+        for (int i = 0; i < 4; i++) {
+            s.add(new Snapshot(labels[i], Kind.INT, at[i], students));
+        }
+        Table nudges = in.table(MetricTable.NUDGES);
+        String[][] nudge = {
+            {"stalled", "Stalled: more than 270 days in Exposure or Immersion"},
+            {"inactive", "Inactive: no activity in the last 90 days"},
+            {"overcommitted", "Overcommitted: more than 10 contacts added within 30 days"},
+            {"interviews_without_immersion", "Still in Exposure despite informational interviews (needs immersion)"}};
+        for (String[] n : nudge) {
+            Object v = null;
+            for (List<Object> r : nudges.rows()) {
+                if (office.equals(r.get(nudges.index("office_id")))) {
+                    v = r.get(nudges.index(n[0]));
+                }
+            }
+            s.add(new Snapshot(n[1], Kind.INT, v, students));
+        }
+        // every office gets the same rows, present in the tables or not (an office with no students yet)
+        Object median = null;
+        Table net = in.table(MetricTable.NETWORK_OFFICE);
+        for (List<Object> r : net.rows()) {
+            if (office.equals(r.get(net.index("office_id")))) {
+                median = r.get(net.index("median_network_size"));
+            }
+        }
+        s.add(new Snapshot("Median network size", Kind.DECIMAL, median, null));
+        Table actions = in.table(ReportInput.ACTION_LIST_SIZE);
+        Object items = 0L;
+        for (List<Object> r : actions.rows()) {
+            if (office.equals(r.get(actions.index("office_id")))) {
+                items = r.get(actions.index("items"));
+            }
+        }
+        s.add(new Snapshot("Follow-ups on the action list", Kind.INT, items, null));
+        return s;
     }
 
     static int students(ReportInput in, String office) {
@@ -103,56 +168,200 @@ final class Summary {
         return 0;
     }
 
-    /** One office: figure | D's month | previous month | change. */
+    static SummaryRow.Status status(ReportInput in, Object rate) {
+        if (!(rate instanceof Number n)) {
+            return SummaryRow.Status.NONE;
+        }
+        double v = n.doubleValue();
+        return v >= in.complianceGood() ? SummaryRow.Status.GOOD
+                : v < in.complianceWarn() ? SummaryRow.Status.BAD : SummaryRow.Status.WARN;
+    }
+
+    private static Object change(Object now, Object before, Kind kind) {
+        if (Suppression.isSuppressed(now) || Suppression.isSuppressed(before)) {
+            return HIDDEN;
+        }
+        if (!(now instanceof Number a) || !(before instanceof Number b)) {
+            return null;
+        }
+        double d = a.doubleValue() - b.doubleValue();
+        return kind == Kind.POINTS ? d * 100 : d;
+    }
+
+    private static SummaryRow.Cell cell(ReportInput in, Monthly m, Object v) {
+        return new SummaryRow.Cell(v, m.kind(), m.rate() ? status(in, v) : SummaryRow.Status.NONE);
+    }
+
+    // ---- one office's workbook
+
+    /** headers of the month-by-month table of an office. */
+    static List<String> officeMonthHeaders(LocalDate asOf) {
+        LocalDate m = lastCompleteMonth(asOf);
+        List<String> h = new ArrayList<>(List.of("Figure", MONTH.format(m.minusMonths(1)), MONTH.format(m),
+                "Change (" + SHORT.format(m) + " vs " + SHORT.format(m.minusMonths(1)) + ")"));
+        if (partial(asOf)) {
+            h.add(MONTH.format(asOf) + " to date (partial, to " + asOf + ")");
+        }
+        for (int i = 11; i >= 0; i--) {
+            h.add(SHORT.format(m.minusMonths(i)));
+        }
+        return h;
+    }
+
+    /**
+     * One office, month by month: the month before the last complete one, the last complete one,
+     * the change, D's month so far (when partial), then the 12 complete months ending with the last
+     * (the trend). Compliance cells are coloured by status.
+     */
     static List<SummaryRow> forOffice(ReportInput in, String office) {
-        LocalDate month = in.asOf().withDayOfMonth(1);
-        Map<String, Object> now = figures(in, in.table(MetricTable.STAGE_FUNNEL), office, month);
-        Map<String, Object> before = figures(in, in.table(MetricTable.STAGE_FUNNEL), office, month.minusMonths(1));
+        LocalDate m = lastCompleteMonth(in.asOf());
+        Map<LocalDate, Map<String, Object>> months = new LinkedHashMap<>();
+        for (int i = 12; i >= 0; i--) {
+            months.put(m.minusMonths(i), month(in, office, m.minusMonths(i)));
+        }
+        Map<String, Object> toDate = partial(in.asOf()) ? month(in, office, in.asOf().withDayOfMonth(1)) : null;
         List<SummaryRow> rows = new ArrayList<>();
-        for (var e : now.entrySet()) {
-            Object prev = monthly(e.getKey()) ? before.get(e.getKey()) : null;
-            Object change = e.getValue() instanceof Number a && prev instanceof Number b ? a.doubleValue() - b.doubleValue() : null;
-            rows.add(new SummaryRow(e.getKey(), kind(e.getKey()), java.util.Arrays.asList(e.getValue(), prev, change),
-                    List.of(false, false, false)));
+        for (Monthly f : monthlyFigures()) {
+            Object before = f.value().apply(months.get(m.minusMonths(1)));
+            Object now = f.value().apply(months.get(m));
+            List<SummaryRow.Cell> cells = new ArrayList<>();
+            cells.add(cell(in, f, before));
+            cells.add(cell(in, f, now));
+            cells.add(SummaryRow.Cell.of(change(now, before, f.change()), f.change()));
+            if (toDate != null) {
+                cells.add(cell(in, f, f.value().apply(toDate)));
+            }
+            for (int i = 11; i >= 0; i--) {
+                cells.add(cell(in, f, f.value().apply(months.get(m.minusMonths(i)))));
+            }
+            rows.add(new SummaryRow(f.label(), cells));
+        }
+        return rows;
+    }
+
+    /** One office as of D: count and share of its students. */
+    static List<SummaryRow> officeSnapshot(ReportInput in, String office) {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (Snapshot s : snapshot(in, in.table(MetricTable.STAGE_FUNNEL), office)) {
+            Object share = s.ofStudents() instanceof Number n && n.doubleValue() > 0 && s.value() instanceof Number v
+                    ? v.doubleValue() / n.doubleValue() : null;
+            rows.add(new SummaryRow(s.label(), List.of(SummaryRow.Cell.of(s.value(), s.kind()),
+                    SummaryRow.Cell.of(share, Kind.RATE))));
+        }
+        return rows;
+    }
+
+    // ---- the system-wide workbook: offices side by side, and all offices pooled
+
+    /**
+     * The offices side by side for one month, then "All offices" pooled from the figures shown
+     * (a hidden office adds nothing, so the pool gives back no hidden figure); with
+     * {@code compare}, a change row under each figure against the month before.
+     */
+    static List<SummaryRow> sideBySide(ReportInput in, LocalDate month, boolean compare) {
+        List<Map<String, Object>> now = new ArrayList<>();
+        List<Map<String, Object>> before = new ArrayList<>();
+        for (OfficeInfo o : in.offices()) {
+            boolean small = students(in, o.id()) < in.smallCell();
+            now.add(hideAll(month(in, o.id(), month), small));
+            before.add(hideAll(month(in, o.id(), month.minusMonths(1)), small));
+        }
+        now.add(pool(now));
+        before.add(pool(before));
+        List<SummaryRow> rows = new ArrayList<>();
+        for (Monthly f : monthlyFigures()) {
+            List<SummaryRow.Cell> v = new ArrayList<>();
+            List<SummaryRow.Cell> d = new ArrayList<>();
+            for (int i = 0; i < now.size(); i++) {
+                Object a = f.value().apply(now.get(i));
+                v.add(cell(in, f, a));
+                d.add(SummaryRow.Cell.of(change(a, f.value().apply(before.get(i)), f.change()), f.change()));
+            }
+            rows.add(new SummaryRow(f.label(), v));
+            if (compare && !f.label().equals(JUDGED)) {
+                rows.add(new SummaryRow("   change against " + MONTH.format(month.minusMonths(1)), d));
+            }
         }
         return rows;
     }
 
     /**
-     * All offices side by side; monthly figures get a second row with the change against the
-     * previous month. {@code in} holds the published (suppressed) tables; {@code funnel} is the
-     * stage funnel before suppression, for the office-wide stage shares: with complementary
-     * suppression, office total minus visible groups gives back no single hidden group.
+     * The offices side by side as of D, then all offices pooled from the figures shown.
+     * {@code funnel} is the stage funnel before suppression, for office-wide stage counts: with
+     * complementary suppression, office total minus visible groups gives back no single hidden group.
      */
-    static List<SummaryRow> sideBySide(ReportInput in, Table funnel) {
-        LocalDate month = in.asOf().withDayOfMonth(1);
-        List<Map<String, Object>> now = new ArrayList<>();
-        List<Map<String, Object>> before = new ArrayList<>();
+    static List<SummaryRow> snapshotSideBySide(ReportInput in, Table funnel) {
+        List<List<Snapshot>> offices = new ArrayList<>();
         List<Boolean> small = new ArrayList<>();
         for (OfficeInfo o : in.offices()) {
-            now.add(figures(in, funnel, o.id(), month));
-            before.add(figures(in, funnel, o.id(), month.minusMonths(1)));
+            offices.add(snapshot(in, funnel, o.id()));
             small.add(students(in, o.id()) < in.smallCell());
         }
         List<SummaryRow> rows = new ArrayList<>();
-        List<Object> fresh = new ArrayList<>();
-        in.offices().forEach(o -> fresh.add(o.latestExport()));
-        rows.add(new SummaryRow("Latest export received", Kind.DATE, fresh, in.offices().stream().map(o -> false).toList()));
-        for (String figure : now.isEmpty() ? List.<String>of() : now.get(0).keySet()) {
-            List<Object> v = new ArrayList<>();
-            List<Object> d = new ArrayList<>();
-            for (int i = 0; i < now.size(); i++) {
-                Object a = now.get(i).get(figure);
-                Object b = before.get(i).get(figure);
-                v.add(a);
-                d.add(Suppression.isSuppressed(a) || Suppression.isSuppressed(b) ? Suppression.SUPPRESSED
-                        : a instanceof Number x && b instanceof Number y ? x.doubleValue() - y.doubleValue() : null);
+        List<SummaryRow.Cell> fresh = new ArrayList<>();
+        in.offices().forEach(o -> fresh.add(SummaryRow.Cell.of(o.latestExport(), Kind.DATE)));
+        fresh.add(SummaryRow.Cell.of(null, Kind.DATE));
+        rows.add(new SummaryRow("Latest export received", fresh));
+        for (int f = 0; offices.size() > 0 && f < offices.get(0).size(); f++) {
+            Snapshot first = offices.get(0).get(f);
+            List<SummaryRow.Cell> cells = new ArrayList<>();
+            double num = 0;
+            double den = 0;
+            for (int o = 0; o < offices.size(); o++) {
+                Snapshot s = offices.get(o).get(f);
+                boolean hidden = small.get(o) && s.value() instanceof Number || Suppression.isSuppressed(s.value());
+                Object shown = hidden ? HIDDEN : share(s);
+                cells.add(SummaryRow.Cell.of(shown, first.ofStudents() == null ? s.kind() : Kind.RATE));
+                if (!hidden && s.value() instanceof Number v) {
+                    num += v.doubleValue();
+                    den += s.ofStudents() instanceof Number n ? n.doubleValue() : 0;
+                }
             }
-            rows.add(new SummaryRow(figure, kind(figure), v, small));
-            if (monthly(figure)) {
-                rows.add(new SummaryRow("   change against the previous month", kind(figure), d, small));
-            }
+            Object pooled = first.kind() == Kind.DECIMAL ? null // a median does not pool
+                    : first.ofStudents() == null ? (Object) (long) num : den == 0 ? null : num / den;
+            cells.add(SummaryRow.Cell.of(pooled, first.ofStudents() == null ? first.kind() : Kind.RATE));
+            rows.add(new SummaryRow(first.ofStudents() == null ? first.label() : first.label() + " (share of students)",
+                    cells));
         }
         return rows;
+    }
+
+    private static Object share(Snapshot s) {
+        if (s.ofStudents() == null) {
+            return s.value();
+        }
+        return s.ofStudents() instanceof Number n && n.doubleValue() > 0 && s.value() instanceof Number v
+                ? v.doubleValue() / n.doubleValue() : null;
+    }
+
+    private static Map<String, Object> hideAll(Map<String, Object> figures, boolean hide) {
+        if (hide) {
+            figures.replaceAll((k, v) -> HIDDEN);
+        }
+        return figures;
+    }
+
+    /** all offices together, from the figures shown: counts add up, a rate is pooled from its met and judged. */
+    private static Map<String, Object> pool(List<Map<String, Object>> offices) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        for (String count : List.of("contacts_added", "network_size", "active_contacts")) {
+            p.put(count, (long) offices.stream().map(o -> o.get(count)).filter(v -> v instanceof Number)
+                    .mapToDouble(v -> ((Number) v).doubleValue()).sum());
+        }
+        for (String rule : RULES) {
+            double met = 0;
+            double judged = 0;
+            for (Map<String, Object> o : offices) {
+                if (o.get(rule) instanceof Number r && o.get(rule + ":n") instanceof Number n) {
+                    met += r.doubleValue() * n.doubleValue();
+                    judged += n.doubleValue();
+                } else if (o.get(rule + ":n") instanceof Number n && !Suppression.isSuppressed(o.get(rule))) {
+                    judged += n.doubleValue();
+                }
+            }
+            p.put(rule, judged == 0 ? null : met / judged);
+            p.put(rule + ":n", (long) judged);
+        }
+        return p;
     }
 }

@@ -23,6 +23,30 @@ public record Table(String name, List<ColumnSpec> columns, Iterable<List<Object>
     }
 
 
+    /** the rows where {@code column} equals {@code value}, read as they come (a streamed table stays streamed). */
+    public Table streamWhere(String column, Object value) {
+        int i = index(column);
+        Iterable<List<Object>> out = () -> java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+                .filter(r -> value.equals(r.get(i))).iterator();
+        return new Table(name, columns, out);
+    }
+
+    /** the same rows without the given columns, read as they come. */
+    public Table without(String... dropped) {
+        List<String> drop = List.of(dropped);
+        List<Integer> keep = new ArrayList<>();
+        List<ColumnSpec> cols = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!drop.contains(columns.get(i).name())) {
+                keep.add(i);
+                cols.add(columns.get(i));
+            }
+        }
+        Iterable<List<Object>> out = () -> java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+                .map(r -> keep.stream().map(r::get).toList()).iterator();
+        return new Table(name, cols, out);
+    }
+
     /** a copy holding only the rows where {@code column} equals {@code value}. */
     public Table where(String column, Object value) {
         int i = index(column);

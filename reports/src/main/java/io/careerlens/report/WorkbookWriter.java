@@ -33,67 +33,57 @@ public final class WorkbookWriter {
 
             SheetWriter s = sheet(wb, "Summary", styles, in);
             s.title(scope + " — career networking report as of " + in.asOf(), freshness(in));
-            LocalDate month = in.asOf().withDayOfMonth(1);
-            if (in.systemWide()) {
-                List<String> headers = new ArrayList<>(List.of("Figure"));
-                in.offices().forEach(o -> headers.add(o.name()));
-                s.summary(headers, Summary.sideBySide(in, input.table(MetricTable.STAGE_FUNNEL)));
-            } else {
-                s.summary(List.of("Figure", MONTH.format(month) + " (to " + in.asOf() + ")",
-                        MONTH.format(month.minusMonths(1)), "Change"), Summary.forOffice(in, in.office().id()));
-            }
+            summary(s, in, input);
             s.finish();
 
-            s = sheet(wb, "Growth", styles, in);
-            table(s, in, "Network growth per month", MetricTable.NETWORK_GROWTH_MONTHLY, charts.get(Charts.GROWTH));
-            table(s, in, "Event yield by event type", MetricTable.EVENT_YIELD, null);
-            if (!in.systemWide()) {
-                s.table("Students: network as of " + in.asOf(), in.table(MetricTable.STUDENT_NETWORK), null);
+            // one table per sheet: its header is frozen, filtered and repeated on every printed page
+            boolean office = !in.systemWide();
+            single(wb, styles, in, "Growth", "Network growth per month", in.table(MetricTable.NETWORK_GROWTH_MONTHLY),
+                    charts.get(Charts.GROWTH));
+            single(wb, styles, in, "Event yield", "Event yield by event type", in.table(MetricTable.EVENT_YIELD), null);
+            if (office) {
+                single(wb, styles, in, "Student networks", "Students: network as of " + in.asOf(),
+                        in.table(MetricTable.STUDENT_NETWORK), null);
             }
-            s.finish();
-
-            s = sheet(wb, "Stages", styles, in);
-            table(s, in, "Stage funnel by cohort and program", MetricTable.STAGE_FUNNEL, charts.get(Charts.FUNNEL));
-            table(s, in, "Activities by year in program and stage", MetricTable.ACTIVITIES_BY_YEAR,
-                    charts.get(Charts.ACTIVITIES));
-            if (!in.systemWide()) {
-                s.table("Students entering each stage, by month", in.table(MetricTable.STAGE_ENTRIES_MONTHLY), null);
-                s.table("Students: stage as of " + in.asOf(), in.table(MetricTable.STUDENT_STAGE), null);
+            single(wb, styles, in, "Stages", "Stage funnel by cohort and program", in.table(MetricTable.STAGE_FUNNEL),
+                    charts.get(Charts.FUNNEL));
+            single(wb, styles, in, "Activities by year", "Activities by year in program and stage",
+                    in.table(MetricTable.ACTIVITIES_BY_YEAR), charts.get(Charts.ACTIVITIES));
+            if (office) {
+                single(wb, styles, in, "Stage entries", "Students entering each stage, by month",
+                        in.table(MetricTable.STAGE_ENTRIES_MONTHLY), null);
+                single(wb, styles, in, "Student stages", "Students: stage as of " + in.asOf(),
+                        in.table(MetricTable.STUDENT_STAGE), null);
             }
-            s.finish();
-
-            s = sheet(wb, "Follow-up", styles, in);
-            table(s, in, "Follow-up compliance by rule and month", MetricTable.COMPLIANCE_MONTHLY,
-                    charts.get(Charts.COMPLIANCE));
-            if (!in.systemWide()) {
-                s.table("Compliance by counselor", in.table(MetricTable.COMPLIANCE_BY_COUNSELOR), null);
-                s.table("Compliance by cohort", in.table(MetricTable.COMPLIANCE_BY_COHORT), null);
+            single(wb, styles, in, "Follow-up", "Follow-up compliance by rule and month",
+                    in.table(MetricTable.COMPLIANCE_MONTHLY), charts.get(Charts.COMPLIANCE));
+            if (office) {
+                single(wb, styles, in, "By counselor", "Compliance by counselor", in.table(MetricTable.COMPLIANCE_BY_COUNSELOR),
+                        null);
+                single(wb, styles, in, "By cohort", "Compliance by cohort", in.table(MetricTable.COMPLIANCE_BY_COHORT), null);
+                single(wb, styles, in, "Caseload", "Caseload by counselor as of " + in.asOf(),
+                        in.table(MetricTable.CASELOAD), null);
+                worklist(wb, styles, in);
             }
-            s.finish();
+            single(wb, styles, in, "Data quality", "Freshness and data quality by office",
+                    in.table(MetricTable.DATA_QUALITY_OFFICE), null);
+            single(wb, styles, in, "Files received", "Files received", in.table(MetricTable.DATA_QUALITY), null);
 
-            if (!in.systemWide()) {
-                s = sheet(wb, "Action list", styles, in);
-                s.table("Follow-ups to make now, most urgent first", in.table(MetricTable.ACTION_LIST), null);
-                s.finish();
-            }
-
-            s = sheet(wb, "Data quality", styles, in);
-            table(s, in, "Freshness and data quality by office", MetricTable.DATA_QUALITY_OFFICE, null);
-            s.table("Files received", in.table(MetricTable.DATA_QUALITY), null);
-            s.finish();
-
-            s = sheet(wb, "Definitions", styles, in);
             List<String[]> terms = new ArrayList<>(Definitions.TERMS);
             if (in.systemWide()) {
                 terms.add(0, new String[] {"Small-cell suppression (<" + in.smallCell() + ")",
                     Suppression.explanation(in.smallCell())});
             }
+            s = sheet(wb, "Definitions", styles, in);
             s.pairs("What each figure means", terms, "Term", "Meaning");
+            s.finish();
             List<String[]> params = new ArrayList<>();
             in.parameters().forEach((k, v) -> params.add(new String[] {k, String.valueOf(v)}));
+            s = sheet(wb, "Parameters", styles, in);
             s.pairs("Parameters in force", params, "Parameter", "Value");
             s.finish();
 
+            properties(wb, scope, in);
             try (OutputStream out = Files.newOutputStream(file)) {
                 wb.write(out);
             }
@@ -101,9 +91,83 @@ public final class WorkbookWriter {
         }
     }
 
+    /**
+     * The Summary sheet: complete months compared (named in the captions), D's month so far apart,
+     * then the figures as of D. All offices: side by side with a pooled column; an office: month by
+     * month with a 12-month trend.
+     */
+    private static void summary(SheetWriter s, ReportInput in, ReportInput unsuppressed) {
+        LocalDate m = Summary.lastCompleteMonth(in.asOf());
+        String colours = "Compliance is green at " + pct(in.complianceGood()) + " or more, amber from "
+                + pct(in.complianceWarn()) + ", red below; blank when no item was judged. Changes of rates are in "
+                + "percentage points (pp).";
+        if (in.systemWide()) {
+            List<String> headers = new ArrayList<>(List.of("Figure"));
+            in.offices().forEach(o -> headers.add(o.name()));
+            headers.add("All offices (pooled from the figures shown)");
+            s.summary(MONTH.format(m) + " (last complete month) against " + MONTH.format(m.minusMonths(1)), colours,
+                    headers, Summary.sideBySide(in, m, true));
+            if (Summary.partial(in.asOf())) {
+                s.summary(MONTH.format(in.asOf()) + " to date (partial month, to " + in.asOf() + ")",
+                        "Not comparable with complete months.", headers, Summary.sideBySide(in, in.asOf().withDayOfMonth(1), false));
+            }
+            s.summary("Students as of " + in.asOf(), null, headers,
+                    Summary.snapshotSideBySide(in, unsuppressed.table(MetricTable.STAGE_FUNNEL)));
+        } else {
+            s.summary("Month by month: " + MONTH.format(m) + " (last complete month) against " + MONTH.format(m.minusMonths(1))
+                    + (Summary.partial(in.asOf()) ? "; " + MONTH.format(in.asOf()) + " so far apart" : ""),
+                    colours + " The last 12 columns are the trend over the 12 complete months.",
+                    Summary.officeMonthHeaders(in.asOf()), Summary.forOffice(in, in.office().id()));
+            s.summary("Students as of " + in.asOf(), null, List.of("Figure", "Value", "Share of the office's students"),
+                    Summary.officeSnapshot(in, in.office().id()));
+        }
+    }
+
+    private static String pct(double v) {
+        return Math.round(v * 1000) / 10.0 + "%";
+    }
+
     private static SheetWriter sheet(SXSSFWorkbook wb, String name, Styles styles, ReportInput in) {
         SXSSFSheet sheet = wb.createSheet(name);
         return new SheetWriter(wb, sheet, styles, in);
+    }
+
+    private static void single(SXSSFWorkbook wb, Styles styles, ReportInput in, String sheet, String caption, Table table,
+                               byte[] chart) {
+        SheetWriter s = sheet(wb, sheet, styles, in);
+        s.table(caption, table, chart);
+        s.finish();
+    }
+
+    /**
+     * The action list as a worklist: one row per student and contact with all its reasons, each
+     * counselor's rows together, longest past due first; the backlog on its own sheet.
+     */
+    private static void worklist(SXSSFWorkbook wb, Styles styles, ReportInput in) {
+        Object backlogDays = in.parameters().getOrDefault("rules.backlog_days", 90);
+        Table work = in.table(MetricTable.WORKLIST).without("office_id", "contact_id", "organization");
+        String order = "One row per student and contact, with every open reason. Each counselor's rows are together, "
+                + "ordered by days past due (for keep-warm: days since the last touch plus the contact's cadence), "
+                + "longest first. ";
+        SheetWriter s = sheet(wb, "Action list", styles, in);
+        s.table("Follow-ups to make, by counselor", order + "Rows more than " + backlogDays
+                + " days past due are on the Backlog sheet.", work.streamWhere("backlog", false).without("backlog"), null);
+        s.finish();
+        s = sheet(wb, "Backlog", styles, in);
+        s.table("Backlog: more than " + backlogDays + " days past due", order + "Worth a clean-up: many of these "
+                + "contacts may need a fresh start rather than a follow-up.", work.streamWhere("backlog", true)
+                .without("backlog"), null);
+        s.finish();
+    }
+
+    /** title, author and subject, as a file browser or a document system shows them. */
+    private static void properties(SXSSFWorkbook wb, String scope, ReportInput in) {
+        var core = wb.getXSSFWorkbook().getProperties().getCoreProperties();
+        core.setTitle(scope + " — career networking report as of " + in.asOf());
+        core.setCreator("CareerLens");
+        core.setSubjectProperty(in.systemWide() ? "Aggregates only; small cells suppressed"
+                : "Confidential: student data of " + in.office().name());
+        core.setKeywords("career networking, " + in.asOf());
     }
 
     private static String freshness(ReportInput in) {
@@ -117,7 +181,4 @@ public final class WorkbookWriter {
         return sb.append(". Times are in each office's zone.").toString();
     }
 
-    private static void table(SheetWriter s, ReportInput in, String caption, MetricTable metric, byte[] chart) {
-        s.table(caption, in.table(metric), chart);
-    }
 }

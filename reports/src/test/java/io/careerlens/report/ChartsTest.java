@@ -1,6 +1,7 @@
 package io.careerlens.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -44,6 +45,17 @@ class ChartsTest {
     }
 
     @Test
+    void complianceStopsAtAHundredPercentDrawsTheThresholdsAndMarksTheRunningMonth() {
+        var plot = (org.jfree.chart.plot.CategoryPlot) Charts.all(ReportFixtures.office(ReportFixtures.actions()), "Big Campus")
+                .get(Charts.COMPLIANCE).getPlot();
+        assertEquals(100.0, plot.getRangeAxis().getUpperBound(), 1e-9);
+        assertEquals(3, plot.getRangeMarkers(org.jfree.chart.ui.Layer.BACKGROUND).size(), "good, warning and poor bands");
+        var months = plot.getDataset().getColumnKeys();
+        assertEquals(List.of("2026-02", "2026-03 (partial)"), months, "D = 10 March: March is still running");
+        assertEquals(Summary.RULE_NAMES.get("thank_you_24h"), plot.getDataset().getRowKey(0), "rules in words");
+    }
+
+    @Test
     void reportFolderHoldsWorkbooksChartsAndIndexForOwnerAndGroupOnly() throws IOException {
         Path dir = tmp.resolve("run");
         List<Path> written = ReportWriter.write(dir, ReportFixtures.system(),
@@ -53,9 +65,18 @@ class ChartsTest {
         assertTrue(Files.exists(dir.resolve("charts/network-growth.png")));
         assertTrue(Files.exists(dir.resolve("charts/big/compliance.png")));
         String index = Files.readString(dir.resolve("index.html"));
-        assertTrue(index.contains("href=\"offices/big.xlsx\"") && index.contains("charts/big/stage-funnel.png"));
+        assertTrue(index.contains("<meta name=\"viewport\""));
+        assertTrue(index.contains("href=\"offices/big.html\""), "offices are reached through their own page");
+        assertFalse(index.contains(".xlsx\">Big") || index.contains("offices/big.xlsx"), "the system page links no office workbook");
+        assertTrue(index.contains("<a href=\"charts/compliance.png\"><img"), "a chart opens full size");
+        assertTrue(index.contains("February 2026 (last complete month)"), "headline figures of complete months on top");
+        assertTrue(index.contains("<td class=\"n\">&lt;5</td>"), "tiny's figures as the workbook shows them: suppressed");
+        assertTrue(index.contains("<td class=\"n warn\">75.0%</td>"), "big's February thank-you rate, amber");
+        String office = Files.readString(dir.resolve("offices/big.html"));
+        assertTrue(office.contains("href=\"big.xlsx\"") && office.contains("../charts/big/stage-funnel.png"));
+        assertFalse(office.contains("tiny") || office.contains("all-offices.xlsx"), "an office page shows that office only");
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("all-offices.xlsx"))));
         assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("offices"))));
-        assertEquals(1 + 1 + 4 + 4 + 1, written.size());
+        assertEquals(1 + 1 + 1 + 4 + 4 + 1, written.size(), "workbooks, office page, charts, index");
     }
 }

@@ -64,6 +64,10 @@ final class ReportFixtures {
         t.put("data_quality_office", table("data_quality_office", List.of(c("office_id", Kind.TEXT),
                 c("latest_export_date", Kind.DATE), c("students", Kind.INT), c("orphan_events", Kind.INT)),
                 new Object[] {"big", LocalDate.of(2026, 3, 9), 12L, 0L}, new Object[] {"tiny", LocalDate.of(2026, 3, 1), 3L, 1L}));
+        t.put("student_nudges", table("student_nudges", List.of(c("office_id", Kind.TEXT), c("students", Kind.INT),
+                c("stalled", Kind.INT), c("inactive", Kind.INT), c("overcommitted", Kind.INT),
+                c("interviews_without_immersion", Kind.INT)),
+                new Object[] {"big", 12L, 2L, 3L, 0L, 1L}, new Object[] {"tiny", 3L, 1L, 1L, 0L, 1L}));
         t.put("action_list_size", table("action_list_size", List.of(c("office_id", Kind.TEXT), c("items", Kind.INT)),
                 new Object[] {"big", 2L}, new Object[] {"tiny", 1L}));
         return t;
@@ -79,7 +83,7 @@ final class ReportFixtures {
         return new ReportInput(D, null, List.of(BIG, TINY), systemTables(), params(), 5, 0.8, 0.5);
     }
 
-    static ReportInput office(Iterable<List<Object>> actionRows) {
+    static ReportInput office(Iterable<List<Object>> worklistRows) {
         Map<String, Table> t = new LinkedHashMap<>();
         systemTables().forEach((n, table) -> t.put(n, table.where("office_id", "big")));
         t.put("stage_entries_monthly", table("stage_entries_monthly", List.of(c("cohort", Kind.TEXT), c("month", Kind.MONTH),
@@ -92,14 +96,27 @@ final class ReportFixtures {
                 c("weekly_consistency", Kind.RATE)), new Object[] {"S0001", 4L, 0.25}));
         t.put("student_stage", table("student_stage", List.of(c("student_id", Kind.TEXT), c("current_stage", Kind.TEXT),
                 c("exposure_on", Kind.DATE), c("stalled", Kind.BOOL)), new Object[] {"S0001", "exposure", LocalDate.of(2025, 10, 1), true}));
-        t.put("action_list", new Table("action_list", List.of(c("rank", Kind.INT), c("student_id", Kind.TEXT),
-                c("contact_id", Kind.TEXT), c("relationship", Kind.TEXT), c("rule", Kind.TEXT), c("due_on", Kind.DATE),
-                c("days_overdue", Kind.INT), c("catch_up_priority", Kind.DECIMAL)), actionRows));
+        t.put("counselor_caseload", table("counselor_caseload", List.of(c("counselor_id", Kind.TEXT), c("students", Kind.INT),
+                c("stalled", Kind.INT), c("to_follow_up", Kind.INT), c("backlog", Kind.INT),
+                c("compliance_keep_warm", Kind.RATE)), new Object[] {"C1", 7L, 1L, 1L, 1L, 0.4}));
+        t.put("worklist", new Table("worklist", List.of(c("office_id", Kind.TEXT), c("priority", Kind.INT),
+                c("counselor_id", Kind.TEXT), c("student_id", Kind.TEXT), c("contact", Kind.TEXT), c("organization", Kind.TEXT),
+                c("relationship", Kind.TEXT), c("last_touch_on", Kind.DATE), c("reasons", Kind.TEXT), c("open_items", Kind.INT),
+                c("due_on", Kind.DATE), c("days_overdue", Kind.INT), c("backlog", Kind.BOOL), c("contact_id", Kind.TEXT)),
+                worklistRows));
         return new ReportInput(D, BIG, List.of(BIG, TINY), t, params(), 5, 0.8, 0.5);
     }
 
+    /** big's worklist: two rows to work (one with a formula-like label), one in the backlog. */
     static List<List<Object>> actions() {
-        return List.of(Arrays.asList(1, "S0001", "=HYPERLINK(\"http://evil\")", "mentor", "keep_warm", LocalDate.of(2026, 2, 1), 37, 1.2),
-                Arrays.asList(2, "S0002", "C2", "peer", "next_contact", LocalDate.of(2026, 3, 1), 9, null));
+        return List.of(
+                Arrays.asList("big", 1, "C1", "S0001", "=HYPERLINK(\"http://evil\")", "Acme", "mentor", LocalDate.of(2025, 12, 1),
+                        "keep warm: no touch within the cadence (due 2026-02-01)", 1L, LocalDate.of(2026, 2, 1), 37L, false,
+                        "S0001-C1"),
+                Arrays.asList("big", 1, "C2", "S0002", "Globex S0002-C2", "Globex", "peer", null,
+                        "planned next contact not made (due 2026-03-01)", 1L, LocalDate.of(2026, 3, 1), 9L, false, "S0002-C2"),
+                Arrays.asList("big", 1, "C1", "S0003", "Initech #a1b2c3", "Initech", "alumni", LocalDate.of(2025, 6, 1),
+                        "keep warm: no touch within the cadence (due 2025-10-01); planned next contact not made (due 2025-11-02)",
+                        2L, LocalDate.of(2025, 10, 1), 160L, true, "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90"));
     }
 }
