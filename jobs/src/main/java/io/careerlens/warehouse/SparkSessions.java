@@ -36,11 +36,15 @@ public final class SparkSessions {
         for (String[] kv : new String[][] {
             {"spark.sql.adaptive.enabled", "true"},
             {"spark.sql.adaptive.coalescePartitions.enabled", "true"},
-            {"spark.sql.adaptive.coalescePartitions.parallelismFirst", "false"},
             {"spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true"}}) {
             if (!submitted.contains(kv[0])) {
                 b.config(kv[0], kv[1]);
             }
+        }
+        // on a cluster, files by size (64 MB advisory) rather than one per core; locally, every core keeps working
+        String bySize = "spark.sql.adaptive.coalescePartitions.parallelismFirst";
+        if (submitted.contains("spark.master") && !submitted.contains(bySize)) {
+            b.config(bySize, "false");
         }
         return b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")

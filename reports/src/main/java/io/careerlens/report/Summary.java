@@ -47,18 +47,21 @@ final class Summary {
     // ---- figures of one office
 
     /** A monthly figure: its label, kind, and how its value for (office, month) is found. */
-    private record Monthly(String label, Kind kind, Kind change, boolean rate, Function<Map<String, Object>, Object> value) {
+    private record Monthly(String label, Kind kind, Kind change, String rule, Function<Map<String, Object>, Object> value) {
+        boolean rate() {
+            return rule != null;
+        }
     }
 
     private static List<Monthly> monthlyFigures() {
         List<Monthly> m = new ArrayList<>();
-        m.add(new Monthly("Contacts added in the month", Kind.INT, Kind.SIGNED, false, f -> f.get("contacts_added")));
-        m.add(new Monthly("Network size at month end", Kind.INT, Kind.SIGNED, false, f -> f.get("network_size")));
-        m.add(new Monthly("Contacts touched in the 90 days to month end", Kind.INT, Kind.SIGNED, false,
+        m.add(new Monthly("Contacts added in the month", Kind.INT, Kind.SIGNED, null, f -> f.get("contacts_added")));
+        m.add(new Monthly("Network size at month end", Kind.INT, Kind.SIGNED, null, f -> f.get("network_size")));
+        m.add(new Monthly("Contacts touched in the 90 days to month end", Kind.INT, Kind.SIGNED, null,
                 f -> f.get("active_contacts")));
         for (String rule : RULES) {
-            m.add(new Monthly(RULE_NAMES.get(rule), Kind.RATE, Kind.POINTS, true, f -> f.get(rule)));
-            m.add(new Monthly(JUDGED, Kind.INT, Kind.SIGNED, false, f -> f.get(rule + ":n")));
+            m.add(new Monthly(RULE_NAMES.get(rule), Kind.RATE, Kind.POINTS, rule, f -> f.get(rule)));
+            m.add(new Monthly(JUDGED, Kind.INT, Kind.SIGNED, null, f -> f.get(rule + ":n")));
         }
         return m;
     }
@@ -234,9 +237,17 @@ final class Summary {
             for (int i = 11; i >= 0; i--) {
                 cells.add(cell(in, f, f.value().apply(months.get(m.minusMonths(i)))));
             }
-            rows.add(new SummaryRow(f.label(), cells));
+            rows.add(new SummaryRow(f.rate() && nothingJudged(months.values(), f.rule()) ? f.label() + NO_ITEMS : f.label(),
+                    cells));
         }
         return rows;
+    }
+
+    /** said next to a rate an office never had an item for, instead of a row of blanks without explanation. */
+    static final String NO_ITEMS = " — no item in 12 months: does the office's export carry the data this rule needs?";
+
+    private static boolean nothingJudged(java.util.Collection<Map<String, Object>> months, String rule) {
+        return months.stream().allMatch(f -> f.get(rule + ":n") instanceof Number n && n.longValue() == 0);
     }
 
     /** One office as of D: count and share of its students. */

@@ -78,7 +78,7 @@ class SummaryTest {
         assertEquals(Summary.JUDGED, judged.label());
         assertEquals(List.of(4L, 4L, 0.0, 2L), List.of(judged.value(0), judged.value(1), judged.value(2), judged.value(3)));
 
-        SummaryRow keepWarm = row(rows, Summary.RULE_NAMES.get("keep_warm"));
+        SummaryRow keepWarm = row(rows, Summary.RULE_NAMES.get("keep_warm") + Summary.NO_ITEMS);
         assertNull(keepWarm.value(1), "no item judged: blank, not 0%");
         assertEquals(SummaryRow.Status.NONE, keepWarm.cells().get(1).status(), "an empty rate is not red");
     }
