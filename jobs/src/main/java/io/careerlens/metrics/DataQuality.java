@@ -60,4 +60,39 @@ public final class DataQuality {
                 .na().fill(0)
                 .withColumn("days_since_export", org.apache.spark.sql.functions.datediff(lit(in.asOf()), col("latest_export_date")));
     }
+
+    /** the rejects table's columns this report reads (an empty table of them when no row was ever rejected). */
+    public static org.apache.spark.sql.types.StructType rejectColumns() {
+        return new org.apache.spark.sql.types.StructType().add("office_id", "string").add("export_date", "date")
+                .add("source_file", "string").add("line_number", "long").add("reason", "string").add("detail", "string");
+    }
+
+    /**
+     * For an office to correct its export without reading logs: per file of the exports dated in the
+     * {@code days} days ending at D, and per reason, how many rows were rejected, the first lines
+     * (up to 10), the first line's detail, and what to fix. Raw text is never shown.
+     */
+    public static Dataset<Row> rejectedLines(Dataset<Row> rejects, LocalDate asOf, int days,
+                                             java.util.Map<String, String> whatToFix) {
+        Columns.require(rejects, "rejected lines", "office_id", "export_date", "source_file", "line_number", "reason",
+                "detail");
+        String n = Columns.internal("n");
+        java.util.List<Row> help = new java.util.ArrayList<>();
+        whatToFix.forEach((reason, fix) -> help.add(org.apache.spark.sql.RowFactory.create(reason, fix)));
+        Dataset<Row> fixes = rejects.sparkSession().createDataFrame(help, new org.apache.spark.sql.types.StructType()
+                .add("reason", "string").add("what_to_fix", "string"));
+        org.apache.spark.sql.expressions.WindowSpec first = org.apache.spark.sql.expressions.Window
+                .partitionBy("office_id", "source_file", "reason").orderBy("line_number");
+        return rejects.filter(col("export_date").leq(lit(asOf)).and(col("export_date").gt(lit(asOf.minusDays(days)))))
+                .withColumn(n, org.apache.spark.sql.functions.row_number().over(first))
+                .groupBy("office_id", "export_date", "source_file", "reason")
+                .agg(count(lit(1)).as("rejected"),
+                        org.apache.spark.sql.functions.concat_ws(", ", org.apache.spark.sql.functions.sort_array(
+                                org.apache.spark.sql.functions.collect_list(when(col(n).leq(10), col("line_number"))))
+                                .cast("array<string>")).as("first_lines"),
+                        org.apache.spark.sql.functions.min_by(col("detail"), col("line_number")).as("first_detail"))
+                .join(org.apache.spark.sql.functions.broadcast(fixes), Keys.of("reason"), "left")
+                .withColumnRenamed("source_file", "file")
+                .select("office_id", "export_date", "file", "reason", "rejected", "first_lines", "first_detail", "what_to_fix");
+    }
 }

@@ -14,8 +14,8 @@ import org.apache.spark.sql.Row;
 public record MetricTables(Map<MetricTable, Dataset<Row>> tables) {
 
     /** Computes every table of SPEC section 2 as of D (lazily: nothing runs until written). */
-    public static MetricTables compute(MetricInputs in, Dataset<Row> ledger) {
-        Families families = new Families(in, ledger);
+    public static MetricTables compute(MetricInputs in, Dataset<Row> ledger, Dataset<Row> rejects) {
+        Families families = new Families(in, ledger, rejects);
         Map<MetricTable, Dataset<Row>> tables = new EnumMap<>(MetricTable.class);
         for (MetricTable t : MetricTable.values()) {
             tables.put(t, families.compute(t).orderBy(Keys.cols(t.order().toArray(String[]::new))));
@@ -31,11 +31,13 @@ public record MetricTables(Map<MetricTable, Dataset<Row>> tables) {
         private final Dataset<Row> items;
         private final Dataset<Row> cohorts;
         private final Dataset<Row> files;
+        private final Dataset<Row> rejects;
         private final Dataset<Row> actionList;
         private final Dataset<Row> worklist;
 
-        Families(MetricInputs in, Dataset<Row> ledger) {
+        Families(MetricInputs in, Dataset<Row> ledger, Dataset<Row> rejects) {
             this.in = in;
+            this.rejects = rejects;
             this.network = NetworkGrowth.perStudent(in).cache();
             this.stages = StageProgression.perStudent(in).cache();
             this.items = FollowUp.items(in).cache();
@@ -61,6 +63,8 @@ public record MetricTables(Map<MetricTable, Dataset<Row>> tables) {
                 case COMPLIANCE_BY_COHORT -> FollowUpRollups.by(items, cohorts, "cohort");
                 case DATA_QUALITY -> files;
                 case DATA_QUALITY_OFFICE -> DataQuality.offices(in, files);
+                case REJECTED_LINES -> DataQuality.rejectedLines(rejects, in.asOf(), MetricTable.REJECTED_LINES_DAYS,
+                        io.careerlens.ingest.RejectReasons.all());
                 case STUDENT_NETWORK -> network;
                 case STUDENT_STAGE -> stages;
                 case FOLLOWUP_ITEMS -> items;

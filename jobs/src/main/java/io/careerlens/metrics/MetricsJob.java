@@ -86,7 +86,9 @@ public final class MetricsJob {
     public Result compute(LocalDate asOf, String metricsDir) {
         MetricInputs in = inputs(asOf);
         Dataset<Row> ledger = warehouse.readOrEmpty(Warehouse.FILE_LEDGER, Ingestor.ledgerSchema());
-        MetricTables tables = MetricTables.compute(in, ledger);
+        Dataset<Row> rejects = warehouse.readOrEmpty(Warehouse.REJECTS, DataQuality.rejectColumns())
+                .select("office_id", "export_date", "source_file", "line_number", "reason", "detail");
+        MetricTables tables = MetricTables.compute(in, ledger, rejects);
         Map<String, Long> written = new java.util.concurrent.ConcurrentSkipListMap<>();
         Map<MetricTable, Dataset<Row>> kept = new java.util.concurrent.ConcurrentHashMap<>();
         List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();

@@ -22,12 +22,16 @@ public enum MetricTable {
     COMPLIANCE_BY_COHORT("followup_by_cohort", Scope.OFFICE_DETAIL, "office_id", "cohort", "rule"),
     DATA_QUALITY("data_quality", Scope.AGGREGATE, "office_id", "export_date", "entity", "run_id"),
     DATA_QUALITY_OFFICE("data_quality_office", Scope.AGGREGATE, "office_id"),
+    REJECTED_LINES("rejected_lines", Scope.STUDENT, "office_id", "export_date", "file", "reason"),
     STUDENT_NETWORK("student_network", Scope.STUDENT, "office_id", "student_id"),
     STUDENT_STAGE("student_stage", Scope.STUDENT, "office_id", "student_id"),
     FOLLOWUP_ITEMS("followup_items", Scope.STUDENT, "office_id", "rule", "student_id", "contact_id", "anchor_event_id"),
     ACTION_LIST("action_list", Scope.STUDENT, "office_id", "rank"),
     WORKLIST("worklist", Scope.STUDENT, "office_id", "backlog", "counselor_id", "priority"),
     COMPLIANCE_BY_STUDENT("followup_by_student", Scope.STUDENT, "office_id", "student_id", "rule");
+
+    /** REJECTED_LINES lists the exports of this many days ending at D: the files an office can still fix. */
+    public static final int REJECTED_LINES_DAYS = 30;
 
     /** Who may see a table, which decides where it is written and shown. */
     public enum Scope {

@@ -68,6 +68,14 @@ public final class WorkbookWriter {
             single(wb, styles, in, "Data quality", "Freshness and data quality by office",
                     in.table(MetricTable.DATA_QUALITY_OFFICE), null);
             single(wb, styles, in, "Files received", "Files received", in.table(MetricTable.DATA_QUALITY), null);
+            if (office) {
+                SheetWriter r = sheet(wb, "Rejected lines", styles, in);
+                r.table("Rejected lines of the recent exports, by file and reason", "Exports of the " + MetricTable.REJECTED_LINES_DAYS + " days up to "
+                        + in.asOf() + ": how many rows each file lost and why, its first rejected lines (up to 10) and "
+                        + "what to fix in the export. Personal values are never shown.",
+                        in.table(MetricTable.REJECTED_LINES).without("office_id"), null);
+                r.finish();
+            }
 
             List<String[]> terms = new ArrayList<>(Definitions.TERMS);
             if (in.systemWide()) {

@@ -99,6 +99,11 @@ final class ReportFixtures {
         t.put("counselor_caseload", table("counselor_caseload", List.of(c("counselor_id", Kind.TEXT), c("students", Kind.INT),
                 c("stalled", Kind.INT), c("to_follow_up", Kind.INT), c("backlog", Kind.INT),
                 c("compliance_keep_warm", Kind.RATE)), new Object[] {"C1", 7L, 1L, 1L, 1L, 0.4}));
+        t.put("rejected_lines", table("rejected_lines", List.of(c("office_id", Kind.TEXT), c("export_date", Kind.DATE),
+                c("file", Kind.TEXT), c("reason", Kind.TEXT), c("rejected", Kind.INT), c("first_lines", Kind.TEXT),
+                c("first_detail", Kind.TEXT), c("what_to_fix", Kind.TEXT)),
+                new Object[] {"big", LocalDate.of(2026, 3, 9), "big/2026-03-09/events.csv", "bad_date", 2L, "4, 9",
+                    "occurred_on: '2026-13-01'", "a date is not YYYY-MM-DD. Fix the date."}));
         t.put("worklist", new Table("worklist", List.of(c("office_id", Kind.TEXT), c("priority", Kind.INT),
                 c("counselor_id", Kind.TEXT), c("student_id", Kind.TEXT), c("contact", Kind.TEXT), c("organization", Kind.TEXT),
                 c("relationship", Kind.TEXT), c("last_touch_on", Kind.DATE), c("reasons", Kind.TEXT), c("open_items", Kind.INT),

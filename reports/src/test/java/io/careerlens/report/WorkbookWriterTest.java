@@ -62,7 +62,7 @@ class WorkbookWriterTest {
         try (XSSFWorkbook wb = open(write(ReportFixtures.office(ReportFixtures.actions())))) {
             assertEquals(List.of("Summary", "Growth", "Event yield", "Student networks", "Stages", "Activities by year", "Stage entries",
                     "Student stages", "Follow-up", "By counselor", "By cohort", "Caseload", "Action list", "Backlog", "Data quality", "Files received",
-                    "Definitions", "Parameters"),
+                    "Rejected lines", "Definitions", "Parameters"),
                     sheets(wb));
             Sheet growth = wb.getSheet("Growth");
             Row header = rowLabelled(growth, "office_id");
@@ -91,6 +91,10 @@ class WorkbookWriterTest {
             assertEquals("=HYPERLINK(\"http://evil\")", evil.getStringCellValue());
             assertTrue(evil.getCellStyle().getQuotePrefixed());
             assertEquals(2, actions.getLastRowNum() - first.getRowNum(), "the two rows to work, not the backlog");
+            Sheet rejected = wb.getSheet("Rejected lines");
+            Row rejectedHeader = rowLabelled(rejected, "export_date");
+            assertEquals("4, 9", rejected.getRow(rejectedHeader.getRowNum() + 1).getCell(4).getStringCellValue(),
+                    "the office sees which lines of which file to fix");
             Sheet backlog = wb.getSheet("Backlog");
             Row backlogHeader = rowLabelled(backlog, "priority");
             assertEquals(1, backlog.getLastRowNum() - backlogHeader.getRowNum());
