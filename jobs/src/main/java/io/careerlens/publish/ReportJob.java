@@ -10,6 +10,7 @@ import io.careerlens.report.MetricTable;
 import io.careerlens.report.OfficeInfo;
 import io.careerlens.report.ReportInput;
 import io.careerlens.report.ReportWriter;
+import io.careerlens.report.SmallMultiples;
 import io.careerlens.report.Table;
 import io.careerlens.warehouse.Warehouse;
 import java.io.IOException;
@@ -150,6 +151,9 @@ public final class ReportJob {
         for (String c : List.of(Charts.GROWTH, Charts.FUNNEL, Charts.COMPLIANCE, Charts.ACTIVITIES)) {
             f.add("charts/" + c + ".png");
             config.offices.keySet().forEach(o -> f.add("charts/" + o + "/" + c + ".png"));
+        }
+        for (String grid : List.of(SmallMultiples.FUNNEL, SmallMultiples.COMPLIANCE)) {
+            f.add("charts/" + grid + ".png");
         }
         config.offices.keySet().forEach(o -> f.add("offices/" + o + ".xlsx"));
         config.offices.keySet().forEach(o -> f.add("offices/" + o + ".html"));

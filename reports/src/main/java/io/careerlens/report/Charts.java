@@ -132,7 +132,6 @@ public final class Charts {
         return chart("Stage funnel by cohort — " + scope, "Students in the cohort and how many reached each stage", plot);
     }
 
-    /** Compliance per rule and month (met over met + missed, all offices together). */
     /**
      * Compliance per rule by month, on a 0..100% axis with the good and warning thresholds drawn
      * as bands; a month with no item judged leaves a gap (no line drawn across it), and D's month,
@@ -151,6 +150,7 @@ public final class Charts {
             v[1] += r.get(missed) instanceof Number n ? n.doubleValue() : 0;
         }
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        SparseMarkers renderer = lineRenderer();
         java.util.SortedSet<String> months = new java.util.TreeSet<>();
         byRule.values().forEach(x -> months.addAll(x.keySet()));
         String running = Summary.partial(in.asOf()) ? month(in.asOf().withDayOfMonth(1)) : null;
@@ -158,20 +158,31 @@ public final class Charts {
             String name = Summary.RULE_NAMES.getOrDefault(e.getKey(), e.getKey());
             for (String month : months) {
                 double[] v = e.getValue().get(month);
-                ds.addValue(v == null || v[0] + v[1] == 0 ? null : 100 * v[0] / (v[0] + v[1]), name,
-                        month.equals(running) ? month + " (partial)" : month);
+                String column = month.equals(running) ? month + " (partial)" : month;
+                ds.addValue(v == null || v[0] + v[1] == 0 ? null : 100 * v[0] / (v[0] + v[1]), name, column);
+                if (v != null && v[0] + v[1] > 0 && v[0] + v[1] < FEW_ITEMS) {
+                    renderer.sparse(name, column);
+                }
             }
         }
         NumberAxis y = numberAxis("Compliance (% met of met + missed)");
         y.setRange(0, 100);
-        CategoryPlot plot = new CategoryPlot(ds, categoryAxis("Month (of the due date)"), y, lineRenderer());
+        CategoryPlot plot = new CategoryPlot(ds, categoryAxis("Month (of the due date)"), y, renderer);
+        bands(plot, in);
+        double good = 100 * in.complianceGood();
+        double warn = 100 * in.complianceWarn();
+        return chart("Follow-up compliance by rule — " + scope, "Share of items met, by month; bands: good from "
+                + Math.round(good) + "%, warning below " + Math.round(good) + "%, poor below " + Math.round(warn)
+                + "%; hollow markers: fewer than " + FEW_ITEMS + " items judged", plot);
+    }
+
+    /** the good, warning and poor bands of compliance, behind the lines of a 0..100 plot. */
+    static void bands(CategoryPlot plot, ReportInput in) {
         double good = 100 * in.complianceGood();
         double warn = 100 * in.complianceWarn();
         plot.addRangeMarker(band(good, 100, new java.awt.Color(198, 239, 206)), org.jfree.chart.ui.Layer.BACKGROUND);
         plot.addRangeMarker(band(warn, good, new java.awt.Color(255, 235, 156)), org.jfree.chart.ui.Layer.BACKGROUND);
         plot.addRangeMarker(band(0, warn, new java.awt.Color(255, 199, 206)), org.jfree.chart.ui.Layer.BACKGROUND);
-        return chart("Follow-up compliance by rule — " + scope, "Share of items met, by month; bands: good from "
-                + Math.round(good) + "%, warning below " + Math.round(good) + "%, poor below " + Math.round(warn) + "%", plot);
     }
 
     private static org.jfree.chart.plot.IntervalMarker band(double from, double to, java.awt.Color colour) {
@@ -200,21 +211,21 @@ public final class Charts {
         return chart("Activities by year in program and stage — " + scope, "Stage-bearing activities, stacked by stage", plot);
     }
 
-    private static CategoryAxis categoryAxis(String label) {
+    static CategoryAxis categoryAxis(String label) {
         CategoryAxis a = new CategoryAxis(label);
         a.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         a.setMaximumCategoryLabelLines(2);
         return a;
     }
 
-    private static NumberAxis numberAxis(String label) {
+    static NumberAxis numberAxis(String label) {
         NumberAxis a = new NumberAxis(label);
         a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         a.setAutoRangeIncludesZero(true);
         return a;
     }
 
-    private static BarRenderer barRenderer(boolean stacked) {
+    static BarRenderer barRenderer(boolean stacked) {
         BarRenderer r = stacked ? new StackedBarRenderer() : new BarRenderer();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
@@ -227,9 +238,53 @@ public final class Charts {
         return r;
     }
 
-    private static LineAndShapeRenderer lineRenderer() {
-        LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
+    /**
+     * A line renderer whose marker is hollow where the point rests on fewer than {@link #FEW_ITEMS}
+     * items: a rate of 1 of 2 reads as what it is.
+     */
+    static final class SparseMarkers extends LineAndShapeRenderer {
+        private final java.util.Set<List<Comparable<?>>> sparse = new java.util.HashSet<>();
+
+        SparseMarkers() {
+            super(true, true);
+        }
+
+        void sparse(Comparable<?> row, Comparable<?> column) {
+            sparse.add(List.of(row, column));
+        }
+
+        boolean isSparse(Comparable<?> row, Comparable<?> column) {
+            return sparse.contains(List.of(row, column));
+        }
+
+        @Override
+        public boolean getItemShapeFilled(int row, int column) {
+            var ds = getPlot() == null ? null : getPlot().getDataset(getPlot().getIndexOf(this));
+            return ds == null || !isSparse(ds.getRowKey(row), ds.getColumnKey(column));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return super.equals(o) && o instanceof SparseMarkers m && sparse.equals(m.sparse);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
+        }
+    }
+
+    /** a compliance point judged on fewer items than this is drawn hollow. */
+    public static final int FEW_ITEMS = 5;
+    static final java.time.format.DateTimeFormatter SHORT_MONTH =
+            java.time.format.DateTimeFormatter.ofPattern("MMM yy", java.util.Locale.ENGLISH);
+
+    static SparseMarkers lineRenderer() {
+        SparseMarkers r = new SparseMarkers();
+        // shapes fixed per series, so a rule keeps its marker in every chart and panel whatever is drawn first
+        java.awt.Shape[] shapes = org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
         for (int i = 0; i < PAINTS.length; i++) {
+            r.setSeriesShape(i, shapes[i]);
             r.setSeriesPaint(i, i == 2 ? new Color(0x3a7dbf) : PAINTS[i]);
             r.setSeriesStroke(i, DASHES[i] == null ? new BasicStroke(2.5f)
                     : new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, DASHES[i], 0f));

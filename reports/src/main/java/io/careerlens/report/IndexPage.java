@@ -80,7 +80,16 @@ final class IndexPage {
                     .append("</a></td><td>").append(o.latestExport() == null ? "none yet" : o.latestExport()).append("</td><td>")
                     .append(esc(o.timezone())).append("</td></tr>\n");
         }
-        sb.append("</table>\n<h2>All offices</h2>\n").append(charts("charts/", "all offices")).append('\n');
+        sb.append("</table>\n<h2>Offices compared</h2>\n<div class=\"charts\">");
+        String[][] grids = {{SmallMultiples.FUNNEL, "Stage funnel by office"}, {SmallMultiples.COMPLIANCE,
+            "Follow-up compliance by office, 12 complete months"}};
+        for (String[] g : grids) {
+            String src = "charts/" + g[0] + ".png";
+            sb.append("<figure><a href=\"").append(src).append("\"><img src=\"").append(src).append("\" alt=\"")
+                    .append(esc(g[1])).append("\" width=\"").append(SmallMultiples.COLUMNS * SmallMultiples.PANEL_WIDTH / 2)
+                    .append("\"></a><figcaption>").append(esc(g[1])).append(" (click for full size)</figcaption></figure>");
+        }
+        sb.append("</div>\n<h2>All offices</h2>\n").append(charts("charts/", "all offices")).append('\n');
         sb.append("<p>Every figure is defined on the Definitions sheet of each workbook.</p>\n</body></html>\n");
         return sb.toString();
     }

@@ -29,6 +29,12 @@ public final class ReportWriter {
         List<Path> written = new ArrayList<>();
         Files.createDirectories(dir.resolve("offices"));
         Map<String, byte[]> charts = charts(all, "all offices", dir.resolve("charts"), written);
+        for (Map.Entry<String, byte[]> grid : SmallMultiples.all(all).entrySet()) {
+            Path p = dir.resolve("charts").resolve(grid.getKey() + ".png");
+            Files.write(p, grid.getValue());
+            written.add(p);
+            charts.put(grid.getKey(), grid.getValue());
+        }
         Path book = dir.resolve("all-offices.xlsx");
         WorkbookWriter.write(all, charts, book);
         written.add(book);
@@ -36,7 +42,7 @@ public final class ReportWriter {
             ReportInput in = s.get();
             Map<String, byte[]> oc = charts(in, in.office().name(), dir.resolve("charts").resolve(in.office().id()), written);
             Path ob = dir.resolve("offices").resolve(in.office().id() + ".xlsx");
-            WorkbookWriter.write(in, oc, ob);
+            WorkbookWriter.write(in, all, oc, ob);
             written.add(ob);
             Path page = dir.resolve("offices").resolve(in.office().id() + ".html");
             Files.writeString(page, IndexPage.officeHtml(in), StandardCharsets.UTF_8);

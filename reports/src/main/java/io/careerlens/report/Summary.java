@@ -23,6 +23,12 @@ final class Summary {
             "event_follow_up_72h", "Follow-up within 72 hours of meeting someone at a fair or mixer",
             "keep_warm", "Contacts kept warm (touched within their cadence)",
             "next_contact", "Planned next contacts made on time");
+    /** the rules as column headers, short enough for a header cell. */
+    static final Map<String, String> RULE_SHORT = Map.of(
+            "thank_you_24h", "Thank-you in 24 h",
+            "event_follow_up_72h", "Fair or mixer follow-up in 72 h",
+            "keep_warm", "Contacts kept warm",
+            "next_contact", "Next contacts on time");
     static final String JUDGED = "   items judged (met + missed)";
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM yy", Locale.ENGLISH);
@@ -126,6 +132,20 @@ final class Summary {
         for (int i = 0; i < 4; i++) {
             s.add(new Snapshot(labels[i], Kind.INT, at[i], students));
         }
+        // the funnel: stages are sequential, so everyone in Connection has also reached the two before
+        long[] reached = new long[3];
+        String[] ever = {"reached_exposure", "reached_immersion", "reached_connection"};
+        for (List<Object> r : funnel.rows()) {
+            if (office.equals(r.get(funnel.index("office_id")))) {
+                for (int i = 0; i < 3; i++) {
+                    reached[i] += (long) num(r.get(funnel.index(ever[i])));
+                }
+            }
+        }
+        String[] reachedLabels = {"Reached Exposure (ever)", "Reached Immersion (ever)", "Reached Connection (ever)"};
+        for (int i = 0; i < 3; i++) {
+            s.add(new Snapshot(reachedLabels[i], Kind.INT, reached[i], students));
+        }
         Table nudges = in.table(MetricTable.NUDGES);
         String[][] nudge = {
             {"stalled", "Stalled: more than 270 days in Exposure or Immersion"},
@@ -197,11 +217,14 @@ final class Summary {
 
     // ---- one office's workbook
 
-    /** headers of the month-by-month table of an office. */
-    static List<String> officeMonthHeaders(LocalDate asOf) {
+    /** headers of the month-by-month table of an office; with {@code vsSystem}, all offices' figure of the last complete month. */
+    static List<String> officeMonthHeaders(LocalDate asOf, boolean vsSystem) {
         LocalDate m = lastCompleteMonth(asOf);
         List<String> h = new ArrayList<>(List.of("Figure", MONTH.format(m.minusMonths(1)), MONTH.format(m),
                 "Change (" + SHORT.format(m) + " vs " + SHORT.format(m.minusMonths(1)) + ")"));
+        if (vsSystem) {
+            h.add("All offices, " + MONTH.format(m) + " (vs. system)");
+        }
         if (partial(asOf)) {
             h.add(MONTH.format(asOf) + " to date (partial, to " + asOf + ")");
         }
@@ -215,14 +238,34 @@ final class Summary {
      * One office, month by month: the month before the last complete one, the last complete one,
      * the change, D's month so far (when partial), then the 12 complete months ending with the last
      * (the trend). Compliance cells are coloured by status.
+     *
+     * @param system the all-offices input as published (suppressed), or null: with it, all offices'
+     *               figure of the last complete month follows the change, pooled as the all-offices
+     *               workbook pools it, so the two workbooks show the same system figure
      */
-    static List<SummaryRow> forOffice(ReportInput in, String office) {
+    static List<SummaryRow> forOffice(ReportInput in, String office, ReportInput system) {
+        return monthByMonth(in, month -> month(in, office, month),
+                system == null ? null : pool(shown(system, lastCompleteMonth(in.asOf()))));
+    }
+
+    /**
+     * All offices, month by month, as {@link #forOffice} lays out one office: each month pooled
+     * from the figures the all-offices workbook shows (the system's 12-month trend).
+     *
+     * @param published the all-offices input after suppression
+     */
+    static List<SummaryRow> systemByMonth(ReportInput published) {
+        return monthByMonth(published, month -> pool(shown(published, month)), null);
+    }
+
+    private static List<SummaryRow> monthByMonth(ReportInput in, Function<LocalDate, Map<String, Object>> figures,
+                                                 Map<String, Object> all) {
         LocalDate m = lastCompleteMonth(in.asOf());
         Map<LocalDate, Map<String, Object>> months = new LinkedHashMap<>();
         for (int i = 12; i >= 0; i--) {
-            months.put(m.minusMonths(i), month(in, office, m.minusMonths(i)));
+            months.put(m.minusMonths(i), figures.apply(m.minusMonths(i)));
         }
-        Map<String, Object> toDate = partial(in.asOf()) ? month(in, office, in.asOf().withDayOfMonth(1)) : null;
+        Map<String, Object> toDate = partial(in.asOf()) ? figures.apply(in.asOf().withDayOfMonth(1)) : null;
         List<SummaryRow> rows = new ArrayList<>();
         for (Monthly f : monthlyFigures()) {
             Object before = f.value().apply(months.get(m.minusMonths(1)));
@@ -231,6 +274,9 @@ final class Summary {
             cells.add(cell(in, f, before));
             cells.add(cell(in, f, now));
             cells.add(SummaryRow.Cell.of(change(now, before, f.change()), f.change()));
+            if (all != null) {
+                cells.add(cell(in, f, f.value().apply(all)));
+            }
             if (toDate != null) {
                 cells.add(cell(in, f, f.value().apply(toDate)));
             }
@@ -250,16 +296,36 @@ final class Summary {
         return months.stream().allMatch(f -> f.get(rule + ":n") instanceof Number n && n.longValue() == 0);
     }
 
-    /** One office as of D: count and share of its students. */
-    static List<SummaryRow> officeSnapshot(ReportInput in, String office) {
+    /**
+     * One office as of D: count and share of its students; with {@code system} (the all-offices
+     * input before suppression), all offices' figure beside it, as the all-offices workbook shows it.
+     */
+    static List<SummaryRow> officeSnapshot(ReportInput in, String office, ReportInput system) {
+        List<SummaryRow> pooled = system == null ? null
+                : snapshotSideBySide(Suppression.publish(system), system.table(MetricTable.STAGE_FUNNEL));
         List<SummaryRow> rows = new ArrayList<>();
-        for (Snapshot s : snapshot(in, in.table(MetricTable.STAGE_FUNNEL), office)) {
-            Object share = s.ofStudents() instanceof Number n && n.doubleValue() > 0 && s.value() instanceof Number v
-                    ? v.doubleValue() / n.doubleValue() : null;
-            rows.add(new SummaryRow(s.label(), List.of(SummaryRow.Cell.of(s.value(), s.kind()),
-                    SummaryRow.Cell.of(share, Kind.RATE))));
+        List<Snapshot> figures = snapshot(in, in.table(MetricTable.STAGE_FUNNEL), office);
+        for (int i = 0; i < figures.size(); i++) {
+            Snapshot s = figures.get(i);
+            List<SummaryRow.Cell> cells = new ArrayList<>(List.of(SummaryRow.Cell.of(s.value(), s.kind()),
+                    SummaryRow.Cell.of(s.ofStudents() == null ? null : share(s), Kind.RATE)));
+            if (pooled != null) {
+                // the pooled rows follow the same figures, after the "latest export" row
+                List<SummaryRow.Cell> all = pooled.get(i + 1).cells();
+                cells.add(all.get(all.size() - 1));
+            }
+            rows.add(new SummaryRow(s.label(), cells));
         }
         return rows;
+    }
+
+    /** headers of an office's figures as of D. */
+    static List<String> officeSnapshotHeaders(boolean vsSystem) {
+        List<String> h = new ArrayList<>(List.of("Figure", "Value", "Share of the office's students"));
+        if (vsSystem) {
+            h.add("All offices (vs. system: share, or count)");
+        }
+        return h;
     }
 
     // ---- the system-wide workbook: offices side by side, and all offices pooled
@@ -270,13 +336,8 @@ final class Summary {
      * {@code compare}, a change row under each figure against the month before.
      */
     static List<SummaryRow> sideBySide(ReportInput in, LocalDate month, boolean compare) {
-        List<Map<String, Object>> now = new ArrayList<>();
-        List<Map<String, Object>> before = new ArrayList<>();
-        for (OfficeInfo o : in.offices()) {
-            boolean small = students(in, o.id()) < in.smallCell();
-            now.add(hideAll(month(in, o.id(), month), small));
-            before.add(hideAll(month(in, o.id(), month.minusMonths(1)), small));
-        }
+        List<Map<String, Object>> now = shown(in, month);
+        List<Map<String, Object>> before = shown(in, month.minusMonths(1));
         now.add(pool(now));
         before.add(pool(before));
         List<SummaryRow> rows = new ArrayList<>();
@@ -337,6 +398,15 @@ final class Summary {
         return rows;
     }
 
+    /** each office's figures of a month as the all-offices workbook shows them: an office under the threshold hidden whole. */
+    private static List<Map<String, Object>> shown(ReportInput in, LocalDate month) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (OfficeInfo o : in.offices()) {
+            out.add(hideAll(month(in, o.id(), month), students(in, o.id()) < in.smallCell()));
+        }
+        return out;
+    }
+
     private static Object share(Snapshot s) {
         if (s.ofStudents() == null) {
             return s.value();
@@ -374,5 +444,63 @@ final class Summary {
             p.put(rule + ":n", (long) judged);
         }
         return p;
+    }
+
+    // ---- the offices compared, one row per office (the small multiples' figures)
+
+    /**
+     * The office-level funnel: per office its students, how many ever reached each stage and where
+     * they are now; an office under the threshold is hidden whole; "All offices" adds the offices shown.
+     *
+     * @param rawFunnel the stage funnel before suppression (office-wide sums, as on the Summary)
+     */
+    static Table officesFunnel(ReportInput published, Table rawFunnel) {
+        List<String> figures = List.of("Students", "Reached Exposure (ever)", "Reached Immersion (ever)",
+                "Reached Connection (ever)", "Not started (no stage yet)", "In Exposure", "In Immersion", "In Connection");
+        List<ColumnSpec> cols = new ArrayList<>(List.of(new ColumnSpec("office", "Office", Kind.TEXT)));
+        figures.forEach(f -> cols.add(new ColumnSpec(f, f, Kind.INT)));
+        List<List<Object>> rows = new ArrayList<>();
+        long[] total = new long[figures.size()];
+        for (OfficeInfo o : published.offices()) {
+            boolean hidden = students(published, o.id()) < published.smallCell();
+            List<Object> row = new ArrayList<>(List.of(o.name()));
+            Map<String, Object> byLabel = new LinkedHashMap<>();
+            snapshot(published, rawFunnel, o.id()).forEach(x -> byLabel.put(x.label(), x.value()));
+            for (int i = 0; i < figures.size(); i++) {
+                Object v = byLabel.get(figures.get(i));
+                row.add(hidden ? HIDDEN : v);
+                total[i] += hidden ? 0 : (long) num(v);
+            }
+            rows.add(row);
+        }
+        List<Object> all = new ArrayList<>(List.of("All offices (the offices shown)"));
+        for (long t : total) {
+            all.add(t);
+        }
+        rows.add(all);
+        return new Table("offices_funnel", cols, rows);
+    }
+
+    /** Compliance of one month per office and rule, with the items judged; "All offices" pooled from the figures shown. */
+    static Table officesCompliance(ReportInput published, LocalDate month) {
+        List<ColumnSpec> cols = new ArrayList<>(List.of(new ColumnSpec("office", "Office", Kind.TEXT)));
+        for (String rule : RULES) {
+            cols.add(new ColumnSpec("compliance_" + rule, RULE_SHORT.get(rule), Kind.RATE));
+            cols.add(new ColumnSpec(rule + "_judged", "items judged", Kind.INT));
+        }
+        List<Map<String, Object>> offices = shown(published, month);
+        List<String> names = new ArrayList<>(published.offices().stream().map(OfficeInfo::name).toList());
+        offices.add(pool(offices));
+        names.add("All offices (pooled from the figures shown)");
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < offices.size(); i++) {
+            List<Object> row = new ArrayList<>(List.of(names.get(i)));
+            for (String rule : RULES) {
+                row.add(offices.get(i).get(rule));
+                row.add(offices.get(i).get(rule + ":n"));
+            }
+            rows.add(row);
+        }
+        return new Table("offices_compliance", cols, rows);
     }
 }

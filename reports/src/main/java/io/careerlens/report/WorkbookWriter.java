@@ -25,6 +25,16 @@ public final class WorkbookWriter {
     }
 
     public static void write(ReportInput input, Map<String, byte[]> charts, Path file) throws IOException {
+        write(input, null, charts, file);
+    }
+
+    /**
+     * @param system for an office workbook, the all-offices input (before suppression): its Summary
+     *               then shows the system's figure beside the office's, as the all-offices workbook
+     *               publishes it; null for none
+     */
+    public static void write(ReportInput input, ReportInput system, Map<String, byte[]> charts, Path file)
+            throws IOException {
         ReportInput in = Suppression.publish(input);
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             wb.setCompressTempFiles(true);
@@ -33,11 +43,18 @@ public final class WorkbookWriter {
 
             SheetWriter s = sheet(wb, "Summary", styles, in);
             s.title(scope + " — career networking report as of " + in.asOf(), freshness(in));
-            summary(s, in, input);
+            summary(s, in, input, system);
             s.finish();
 
             // one table per sheet: its header is frozen, filtered and repeated on every printed page
             boolean office = !in.systemWide();
+            if (!office) {
+                single(wb, styles, in, "Offices compared", "Stage funnel by office as of " + in.asOf(),
+                        Summary.officesFunnel(in, input.table(MetricTable.STAGE_FUNNEL)), charts.get(SmallMultiples.FUNNEL));
+                LocalDate m = Summary.lastCompleteMonth(in.asOf());
+                single(wb, styles, in, "Compliance by office", "Follow-up compliance by office, " + MONTH.format(m)
+                        + " (last complete month)", Summary.officesCompliance(in, m), charts.get(SmallMultiples.COMPLIANCE));
+            }
             single(wb, styles, in, "Growth", "Network growth per month", in.table(MetricTable.NETWORK_GROWTH_MONTHLY),
                     charts.get(Charts.GROWTH));
             single(wb, styles, in, "Event yield", "Event yield by event type", in.table(MetricTable.EVENT_YIELD), null);
@@ -104,7 +121,7 @@ public final class WorkbookWriter {
      * then the figures as of D. All offices: side by side with a pooled column; an office: month by
      * month with a 12-month trend.
      */
-    private static void summary(SheetWriter s, ReportInput in, ReportInput unsuppressed) {
+    private static void summary(SheetWriter s, ReportInput in, ReportInput unsuppressed, ReportInput system) {
         LocalDate m = Summary.lastCompleteMonth(in.asOf());
         String colours = "Compliance is green at " + pct(in.complianceGood()) + " or more, amber from "
                 + pct(in.complianceWarn()) + ", red below; blank when no item was judged. Changes of rates are in "
@@ -119,15 +136,22 @@ public final class WorkbookWriter {
                 s.summary(MONTH.format(in.asOf()) + " to date (partial month, to " + in.asOf() + ")",
                         "Not comparable with complete months.", headers, Summary.sideBySide(in, in.asOf().withDayOfMonth(1), false));
             }
-            s.summary("Students as of " + in.asOf(), null, headers,
+            s.summary("Students as of " + in.asOf(), "Counts, and shares of each office's students. \"Reached\" counts "
+                    + "everyone who ever entered a stage (stages are sequential), \"In\" where they are now.", headers,
                     Summary.snapshotSideBySide(in, unsuppressed.table(MetricTable.STAGE_FUNNEL)));
+            s.summary("All offices, month by month: the 12 complete months to " + MONTH.format(m)
+                    + (Summary.partial(in.asOf()) ? ", " + MONTH.format(in.asOf()) + " so far apart" : ""),
+                    "Pooled from the figures shown above (offices under the small-cell threshold add nothing). "
+                    + colours, Summary.officeMonthHeaders(in.asOf(), false), Summary.systemByMonth(in));
         } else {
             s.summary("Month by month: " + MONTH.format(m) + " (last complete month) against " + MONTH.format(m.minusMonths(1))
                     + (Summary.partial(in.asOf()) ? "; " + MONTH.format(in.asOf()) + " so far apart" : ""),
-                    colours + " The last 12 columns are the trend over the 12 complete months.",
-                    Summary.officeMonthHeaders(in.asOf()), Summary.forOffice(in, in.office().id()));
-            s.summary("Students as of " + in.asOf(), null, List.of("Figure", "Value", "Share of the office's students"),
-                    Summary.officeSnapshot(in, in.office().id()));
+                    colours + (system == null ? "" : " \"All offices\" is the system's figure, pooled from the figures the "
+                    + "all-offices workbook shows.") + " The last 12 columns are the trend over the 12 complete months.",
+                    Summary.officeMonthHeaders(in.asOf(), system != null),
+                    Summary.forOffice(in, in.office().id(), system == null ? null : Suppression.publish(system)));
+            s.summary("Students as of " + in.asOf(), null, Summary.officeSnapshotHeaders(system != null),
+                    Summary.officeSnapshot(in, in.office().id(), system));
         }
     }
 

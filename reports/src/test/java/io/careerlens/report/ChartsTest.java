@@ -53,6 +53,8 @@ class ChartsTest {
         var months = plot.getDataset().getColumnKeys();
         assertEquals(List.of("2026-02", "2026-03 (partial)"), months, "D = 10 March: March is still running");
         assertEquals(Summary.RULE_NAMES.get("thank_you_24h"), plot.getDataset().getRowKey(0), "rules in words");
+        assertFalse(((Charts.SparseMarkers) plot.getRenderer()).getItemShapeFilled(0, 0), "February: 3 met + 1 missed = 4 items, drawn hollow");
+        assertTrue(((Charts.SparseMarkers) plot.getRenderer()).getSeriesShape(0) != null, "each rule has its own marker, whatever is drawn first");
     }
 
     @Test
@@ -77,6 +79,8 @@ class ChartsTest {
         assertFalse(office.contains("tiny") || office.contains("all-offices.xlsx"), "an office page shows that office only");
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("all-offices.xlsx"))));
         assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("offices"))));
-        assertEquals(1 + 1 + 1 + 4 + 4 + 1, written.size(), "workbooks, office page, charts, index");
+        assertTrue(Files.exists(dir.resolve("charts/offices-funnel.png")) && index.contains("charts/offices-compliance.png"),
+                "offices compared, one panel each, on the system page");
+        assertEquals(1 + 1 + 1 + 4 + 2 + 4 + 1, written.size(), "workbooks, office page, charts, offices compared, index");
     }
 }

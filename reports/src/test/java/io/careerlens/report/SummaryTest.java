@@ -53,12 +53,12 @@ class SummaryTest {
     void anOfficeComparesFebruaryWithJanuaryAndShowsMarchSoFarApart() {
         ReportInput big = new ReportInput(ReportFixtures.D, ReportFixtures.BIG, List.of(ReportFixtures.BIG), tables(),
                 ReportFixtures.params(), 5, 0.8, 0.5);
-        List<String> headers = Summary.officeMonthHeaders(ReportFixtures.D);
+        List<String> headers = Summary.officeMonthHeaders(ReportFixtures.D, false);
         assertEquals(List.of("Figure", "January 2026", "February 2026", "Change (Feb 26 vs Jan 26)",
                 "March 2026 to date (partial, to 2026-03-10)"), headers.subList(0, 5));
         assertEquals(List.of("Mar 25", "Feb 26"), List.of(headers.get(5), headers.get(16)), "12 complete months of trend");
 
-        List<SummaryRow> rows = Summary.forOffice(big, "big");
+        List<SummaryRow> rows = Summary.forOffice(big, "big", null);
         SummaryRow added = row(rows, "Contacts added in the month");
         assertEquals(List.of(4L, 10L, 6.0, 6L), List.of(added.value(0), added.value(1), added.value(2), added.value(3)));
         assertEquals(Kind.SIGNED, added.cells().get(2).kind());
@@ -121,5 +121,44 @@ class SummaryTest {
             assertEquals(3, r.cells().size(), r.label());
         }
         assertSame(X, row(now, "Students").value(1), "0 students is under the threshold too");
+    }
+
+    private static ReportInput bigOnly(int smallCell) {
+        Map<String, Table> t = new LinkedHashMap<>();
+        tables().forEach((n, table) -> t.put(n, table.where("office_id", "big")));
+        return new ReportInput(ReportFixtures.D, ReportFixtures.BIG, List.of(ReportFixtures.BIG, ReportFixtures.TINY), t,
+                ReportFixtures.params(), smallCell, 0.8, 0.5);
+    }
+
+    @Test
+    void anOfficeSeesTheSystemsFigureBesideItsOwn() {
+        ReportInput raw = new ReportInput(ReportFixtures.D, null, List.of(ReportFixtures.BIG, ReportFixtures.TINY), tables(),
+                ReportFixtures.params(), 1, 0.8, 0.5);
+        assertEquals("All offices, February 2026 (vs. system)", Summary.officeMonthHeaders(ReportFixtures.D, true).get(4));
+        List<SummaryRow> rows = Summary.forOffice(bigOnly(1), "big", Suppression.publish(raw));
+        SummaryRow thanks = row(rows, Summary.RULE_NAMES.get("thank_you_24h"));
+        assertEquals(0.75, (double) thanks.value(1), 1e-9, "big in February: 3 of 4");
+        assertEquals(0.8, (double) thanks.value(3), 1e-9, "all offices in February: big 3 of 4 and tiny 1 of 1");
+        assertEquals(SummaryRow.Status.GOOD, thanks.cells().get(3).status());
+        assertEquals(0.5, (double) thanks.value(4), 1e-9, "March so far follows");
+        assertEquals(5L, rows.get(rows.indexOf(thanks) + 1).value(3), "the system's n");
+        assertEquals(10L, row(rows, "Contacts added in the month").value(3));
+
+        List<SummaryRow> now = Summary.officeSnapshot(bigOnly(1), "big", raw);
+        assertEquals(List.of(12L, 15L), List.of(row(now, "Students").value(0), row(now, "Students").value(2)));
+        SummaryRow exposure = row(now, "In Exposure");
+        assertEquals(4.0 / 12, (double) exposure.value(1), 1e-9);
+        assertEquals(6.0 / 15, (double) exposure.value(2), 1e-9, "big 4 and tiny 2 of 15 students");
+        SummaryRow immersion = row(now, "Reached Immersion (ever)");
+        assertEquals(6L, immersion.value(0));
+        assertEquals(7.0 / 15, (double) immersion.value(2), 1e-9);
+
+        ReportInput suppressed = new ReportInput(ReportFixtures.D, null, List.of(ReportFixtures.BIG, ReportFixtures.TINY),
+                tables(), ReportFixtures.params(), 5, 0.8, 0.5);
+        List<SummaryRow> hidden = Summary.officeSnapshot(bigOnly(5), "big", suppressed);
+        assertEquals(12L, row(hidden, "Students").value(2), "tiny (3 students) is left out, as the all-offices workbook does");
+        assertEquals(4.0 / 12, (double) row(hidden, "In Exposure").value(2), 1e-9);
+        assertEquals(0.75, (double) row(Summary.forOffice(bigOnly(5), "big", Suppression.publish(suppressed)),
+                Summary.RULE_NAMES.get("thank_you_24h")).value(3), 1e-9, "tiny's hidden 1 of 1 is not pooled");
     }
 }

@@ -105,14 +105,18 @@ class SuppressionTest {
         // big: 3 + 9 students; the 3 is hidden and takes the 9 with it, yet big's 12 students are one population
         Table funnel = table("stage_funnel", List.of(c("office_id", Kind.TEXT), c("cohort", Kind.TEXT), c("program", Kind.TEXT),
                         c("students", Kind.INT), c("at_none", Kind.INT), c("at_exposure", Kind.INT), c("at_immersion", Kind.INT),
-                        c("at_connection", Kind.INT)),
-                new Object[] {"big", "2024", "phd", 3L, 0L, 3L, 0L, 0L},
-                new Object[] {"big", "2025", "phd", 9L, 1L, 3L, 3L, 2L});
+                        c("at_connection", Kind.INT), c("reached_exposure", Kind.INT), c("reached_immersion", Kind.INT),
+                        c("reached_connection", Kind.INT)),
+                new Object[] {"big", "2024", "phd", 3L, 0L, 3L, 0L, 0L, 3L, 0L, 0L},
+                new Object[] {"big", "2025", "phd", 9L, 1L, 3L, 3L, 2L, 8L, 5L, 2L});
         ReportInput raw = system(funnel);
         List<SummaryRow> summary = Summary.snapshotSideBySide(Suppression.publish(raw), raw.table("stage_funnel"));
         SummaryRow exposure = summary.stream().filter(r -> r.label().equals("In Exposure (share of students)"))
                 .findFirst().orElseThrow();
         assertEquals(6.0 / 12, (double) exposure.value(0), 1e-9, "(3 + 3) of 12");
+        SummaryRow reached = summary.stream().filter(r -> r.label().equals("Reached Exposure (ever) (share of students)"))
+                .findFirst().orElseThrow();
+        assertEquals(11.0 / 12, (double) reached.value(0), 1e-9, "(3 + 8) of 12, though both groups are hidden");
         assertEquals(List.of(X, X), row(Suppression.publish(raw).table("stage_funnel"), 1).subList(3, 5));
     }
 

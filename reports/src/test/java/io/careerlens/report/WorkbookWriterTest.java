@@ -161,10 +161,26 @@ class WorkbookWriterTest {
     }
 
     @Test
+    void anOfficeWorkbookShowsTheSystemsFigureBesideItsOwn() throws IOException {
+        Path p = tmp.resolve("vs.xlsx");
+        WorkbookWriter.write(ReportFixtures.office(ReportFixtures.actions()), ReportFixtures.system(), Map.of(), p);
+        try (XSSFWorkbook wb = open(p)) {
+            Sheet summary = wb.getSheet("Summary");
+            Row header = rowLabelled(summary, "Figure");
+            assertEquals("All offices, February 2026 (vs. system)", header.getCell(4).getStringCellValue());
+            Row thanks = rowLabelled(summary, Summary.RULE_NAMES.get("thank_you_24h"));
+            assertEquals(0.75, thanks.getCell(2).getNumericCellValue(), 1e-9, "big in February: 3 of 4");
+            assertEquals(0.75, thanks.getCell(4).getNumericCellValue(), 1e-9, "all offices: tiny (3 students) left out");
+            Row students = rowLabelled(summary, "Students");
+            assertEquals(12.0, students.getCell(3).getNumericCellValue(), 1e-9, "the system's students as published");
+        }
+    }
+
+    @Test
     void allOfficesWorkbookSuppressesSmallCellsAndHoldsNoStudentId() throws IOException {
         try (XSSFWorkbook wb = open(write(ReportFixtures.system()))) {
-            assertEquals(List.of("Summary", "Growth", "Event yield", "Stages", "Activities by year", "Follow-up", "Data quality",
-                    "Files received", "Definitions", "Parameters"), sheets(wb));
+            assertEquals(List.of("Summary", "Offices compared", "Compliance by office", "Growth", "Event yield", "Stages",
+                    "Activities by year", "Follow-up", "Data quality", "Files received", "Definitions", "Parameters"), sheets(wb));
             Sheet summary = wb.getSheet("Summary");
             Row header = rowLabelled(summary, "Figure");
             assertEquals("Big Campus", header.getCell(1).getStringCellValue());
