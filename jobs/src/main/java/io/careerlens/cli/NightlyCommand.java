@@ -60,7 +60,8 @@ public class NightlyCommand implements Callable<Integer> {
                     Faults.at("metrics.done");
                     run.step("report", () -> {
                         try {
-                            return new ReportJob(run.config, warehouse).withComputed(computed.tables()).write(asOf, staging);
+                            return new ReportJob(run.config, warehouse).withComputed(computed.tables())
+                                    .withOutcome(outcome(run.id, ingest)).write(asOf, staging);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -96,6 +97,16 @@ public class NightlyCommand implements Callable<Integer> {
             }
             return exit;
         }
+    }
+
+    /** what the ingest of this run decides of its exit status, for the index page the report step writes. */
+    static io.careerlens.report.RunOutcome outcome(String runId, io.careerlens.ingest.IngestReport ingest) {
+        List<io.careerlens.report.RunOutcome.HeldBack> held = ingest.files().stream()
+                .filter(f -> f.status().equals(io.careerlens.ingest.FileResult.QUARANTINED)
+                        || f.status().equals(io.careerlens.ingest.FileResult.REJECTED_FILE))
+                .map(f -> new io.careerlens.report.RunOutcome.HeldBack(f.path(), f.status(), f.reason()))
+                .toList();
+        return new io.careerlens.report.RunOutcome(runId, "nightly", IngestCommand.exitCode(ingest), held);
     }
 
     private static Map<String, Long> numbers(JsonNode object) {

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -37,15 +38,24 @@ public final class DataQuality {
     public static Dataset<Row> offices(MetricInputs in, Dataset<Row> files) {
         Dataset<Row> students = in.students().select("office_id", "student_id").withColumn(KNOWN_STUDENT, lit(1));
         Dataset<Row> contacts = in.contacts().select(col("office_id"), col("contact_id"), col("student_id").as("contact_student"));
+        // which optional fields the office's exports carry at all: a rule or figure that needs one the
+        // office never sends is said so in the reports rather than shown as 0
         Dataset<Row> contactFigures = in.contacts().join(students, Keys.STUDENT, "left").groupBy("office_id")
-                .agg(count(lit(1)).as("contacts"), sum(when(col(KNOWN_STUDENT).isNull(), 1).otherwise(0)).as("orphan_contacts"));
+                .agg(count(lit(1)).as("contacts"), sum(when(col(KNOWN_STUDENT).isNull(), 1).otherwise(0)).as("orphan_contacts"),
+                        count("cadence_days").as("contacts_with_cadence"),
+                        count("next_contact_on").as("contacts_with_next_contact"),
+                        sum(when(col("likes").isNotNull().and(col("can_help").isNotNull()), 1).otherwise(0))
+                                .as("contacts_with_priority_fields"),
+                        sum(when(col("relationship").equalTo("mentor"), 1).otherwise(0)).as("mentor_contacts"));
         Dataset<Row> eventFigures = in.events().join(students, Keys.STUDENT, "left")
                 .join(contacts, Keys.CONTACT, "left")
                 .groupBy("office_id").agg(count(lit(1)).as("events"),
                         sum(when(col(KNOWN_STUDENT).isNull().or(col("contact_id").isNotNull().and(col("contact_student").isNull())), 1)
                                 .otherwise(0)).as("orphan_events"),
                         sum(when(col("contact_student").isNotNull().and(not(col("contact_student").equalTo(col("student_id")))), 1)
-                                .otherwise(0)).as("events_with_other_students_contact"));
+                                .otherwise(0)).as("events_with_other_students_contact"),
+                        // where the warehouse's history of the office begins: stage dates before it are unknown
+                        min(when(col("occurred_on").leq(lit(in.asOf())), col("occurred_on"))).as("history_starts_on"));
         Dataset<Row> fileFigures = files.groupBy("office_id").agg(max("export_date").as("latest_export_date"),
                 count(lit(1)).as("files"), sum("rows_read").as("rows_read"), sum("rejected").as("rejected"),
                 sum("duplicates").as("duplicates"),

@@ -54,6 +54,7 @@ public record MetricTables(Map<MetricTable, Dataset<Row>> tables) {
                 case NETWORK_OFFICE -> NetworkGrowth.perOffice(in, network);
                 case EVENT_YIELD -> NetworkGrowth.eventYield(in);
                 case STAGE_FUNNEL -> StageProgression.funnel(stages);
+                case STAGE_FUNNEL_BY_DEPARTMENT -> StageProgression.byDepartment(stages, in.students());
                 case STAGE_ENTRIES_MONTHLY -> StageProgression.monthlyEntries(stages);
                 case NUDGES -> StageProgression.nudges(in, stages, network);
                 case ACTIVITIES_BY_YEAR -> StageProgression.activitiesByYear(in);

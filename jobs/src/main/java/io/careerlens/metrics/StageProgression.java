@@ -21,6 +21,7 @@ import io.careerlens.warehouse.Keys;
 import io.careerlens.config.Rules;
 import io.careerlens.warehouse.Columns;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -125,19 +126,41 @@ public final class StageProgression {
     public static Dataset<Row> funnel(Dataset<Row> studentStages) {
         Columns.require(studentStages, "stage funnel", "office_id", "cohort", "program", "current_stage", "exposure_on",
                 "immersion_on", "connection_on", "days_to_exposure", "days_to_immersion", "days_to_connection");
-        return studentStages.groupBy("office_id", "cohort", "program").agg(
-                        count(lit(1)).as("students"),
-                        count("exposure_on").as("reached_exposure"),
-                        count("immersion_on").as("reached_immersion"),
-                        count("connection_on").as("reached_connection"),
-                        sum(oneIf(col("current_stage").equalTo("none"))).as("at_none"),
-                        sum(oneIf(col("current_stage").equalTo("exposure"))).as("at_exposure"),
-                        sum(oneIf(col("current_stage").equalTo("immersion"))).as("at_immersion"),
-                        sum(oneIf(col("current_stage").equalTo("connection"))).as("at_connection"),
-                        // percentile() is exact and averages the two middle values of an even count
-                        expr("percentile(days_to_exposure, 0.5)").as("median_days_to_exposure"),
-                        expr("percentile(days_to_immersion, 0.5)").as("median_days_to_immersion"),
-                        expr("percentile(days_to_connection, 0.5)").as("median_days_to_connection"));
+        List<Column> aggs = new java.util.ArrayList<>(stageCounts());
+        // percentile() is exact and averages the two middle values of an even count
+        aggs.add(expr("percentile(days_to_exposure, 0.5)").as("median_days_to_exposure"));
+        aggs.add(expr("percentile(days_to_immersion, 0.5)").as("median_days_to_immersion"));
+        aggs.add(expr("percentile(days_to_connection, 0.5)").as("median_days_to_connection"));
+        return studentStages.groupBy("office_id", "cohort", "program")
+                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+    }
+
+    /** students, how many ever reached each stage and how many are at each stage now: the funnel of a group. */
+    private static List<Column> stageCounts() {
+        return List.of(
+                count(lit(1)).as("students"),
+                count("exposure_on").as("reached_exposure"),
+                count("immersion_on").as("reached_immersion"),
+                count("connection_on").as("reached_connection"),
+                sum(oneIf(col("current_stage").equalTo("none"))).as("at_none"),
+                sum(oneIf(col("current_stage").equalTo("exposure"))).as("at_exposure"),
+                sum(oneIf(col("current_stage").equalTo("immersion"))).as("at_immersion"),
+                sum(oneIf(col("current_stage").equalTo("connection"))).as("at_connection"));
+    }
+
+    /**
+     * Per office x department (an optional column of students.csv: null where the export gave
+     * none): the funnel, and the stalled and inactive students, as of D.
+     */
+    public static Dataset<Row> byDepartment(Dataset<Row> studentStages, Dataset<Row> students) {
+        Columns.require(studentStages, "stage funnel by department", "office_id", "student_id", "current_stage",
+                "exposure_on", "immersion_on", "connection_on", "stalled", "inactive");
+        Columns.require(students, "stage funnel by department", "office_id", "student_id", "department");
+        List<Column> aggs = new java.util.ArrayList<>(stageCounts());
+        aggs.add(sum(oneIf(col("stalled"))).as("stalled"));
+        aggs.add(sum(oneIf(col("inactive"))).as("inactive"));
+        return studentStages.join(students.select("office_id", "student_id", "department"), Keys.STUDENT, "left")
+                .groupBy("office_id", "department").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
     }
 
     /** Per office x cohort x program x month: the students who entered each stage in that month. */

@@ -34,7 +34,7 @@ import org.apache.spark.sql.Row;
 public final class ReportJob {
     /** student-level tables the workbooks do not show (they are in the office's CSV files). */
     private static final java.util.Set<MetricTable> NOT_SHOWN = java.util.EnumSet.of(MetricTable.FOLLOWUP_ITEMS,
-            MetricTable.COMPLIANCE_BY_STUDENT, MetricTable.ACTION_LIST);
+            MetricTable.ACTION_LIST);
 
     /** tables of the system-wide workbook (aggregates only), also shown per office. */
     private static List<MetricTable> systemTables() {
@@ -61,6 +61,14 @@ public final class ReportJob {
 
     /** the metric tables this run has just computed: read from memory, not from the warehouse. */
     private Map<MetricTable, Dataset<Row>> computed = Map.of();
+
+    private io.careerlens.report.RunOutcome outcome;
+
+    /** The run's outcome so far (after its ingest), shown on top of index.html. */
+    public ReportJob withOutcome(io.careerlens.report.RunOutcome outcome) {
+        this.outcome = outcome;
+        return this;
+    }
 
     /** Hands over tables the metrics step of the same run computed (they carry no as_of column). */
     public ReportJob withComputed(Map<MetricTable, Dataset<Row>> tables) {
@@ -109,7 +117,7 @@ public final class ReportJob {
                 return input(asOf, o, offices, t, params);
             });
         }
-        List<Path> written = ReportWriter.write(dir, system, perOffice);
+        List<Path> written = ReportWriter.write(dir, system, perOffice, outcome);
         studentTables.values().forEach(Dataset::unpersist);
         actions.unpersist();
         return written;

@@ -154,6 +154,9 @@ class OperationsTest {
             }
             assertTrue(listed, "the quarantined file is on the Files received sheet");
         }
+        String index = Files.readString(run.resolve("index.html"));
+        assertTrue(index.contains("data-quality gate tripped (exit status 3)"), "the index page opens with the run's status");
+        assertTrue(index.contains("<td>" + held + "</td><td>quarantined</td>"), "and names the file held back");
     }
 
     @Test

@@ -183,6 +183,35 @@ class StageProgressionTest {
     }
 
     @Test
+    void funnelByDepartmentCountsEveryStudentOnceAndKeepsThoseWithoutADepartment() {
+        StructType stageSchema = new StructType().add("office_id", "string").add("student_id", "string")
+                .add("current_stage", "string").add("exposure_on", "date").add("immersion_on", "date")
+                .add("connection_on", "date").add("stalled", "boolean").add("inactive", "boolean");
+        Dataset<Row> stageRows = spark.createDataFrame(List.of(
+                RowFactory.create("o", "A", "connection", d("2025-10-01"), d("2025-12-01"), d("2026-02-01"), false, false),
+                RowFactory.create("o", "B", "exposure", d("2025-10-01"), null, null, true, false),
+                RowFactory.create("o", "C", "none", null, null, null, false, true),
+                RowFactory.create("o", "D", "immersion", d("2025-11-01"), d("2026-01-01"), null, false, false)), stageSchema);
+        StructType studentSchema = new StructType().add("office_id", "string").add("student_id", "string")
+                .add("department", "string");
+        Dataset<Row> students = spark.createDataFrame(List.of(RowFactory.create("o", "A", "Law"),
+                RowFactory.create("o", "B", "Law"), RowFactory.create("o", "C", null), RowFactory.create("o", "D", "Physics")),
+                studentSchema);
+        Map<String, Row> byDept = Rows.by(StageProgression.byDepartment(stageRows, students), "department");
+        Row law = byDept.get("Law");
+        assertEquals(List.of(2L, 2L, 1L, 1L), List.of((long) law.getAs("students"), (long) law.getAs("reached_exposure"),
+                (long) law.getAs("reached_immersion"), (long) law.getAs("reached_connection")));
+        assertEquals(List.of(0L, 1L, 0L, 1L), List.of((long) law.getAs("at_none"), (long) law.getAs("at_exposure"),
+                (long) law.getAs("at_immersion"), (long) law.getAs("at_connection")));
+        assertEquals(1L, (long) law.getAs("stalled"));
+        Row none = byDept.get("null");
+        assertEquals(1L, (long) none.getAs("students"), "a student without a department is counted, not lost");
+        assertEquals(1L, (long) none.getAs("inactive"));
+        assertEquals(1L, (long) byDept.get("Physics").getAs("at_immersion"));
+        assertEquals(3, byDept.size());
+    }
+
+    @Test
     void activitiesByYearInProgram() {
         TestData t = new TestData("o", "UTC");
         t.student("S", "phd", "2025-09-01");

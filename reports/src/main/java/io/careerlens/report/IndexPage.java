@@ -15,7 +15,8 @@ final class IndexPage {
             + "figure{display:inline-block;margin:0 1em 1em 0}img{border:1px solid #ccc;max-width:100%;height:auto}"
             + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}td.n{text-align:right}"
             + "th{text-align:left;background:#eee}td.good{background:#c6efce}td.warn{background:#ffeb9c}"
-            + "td.bad{background:#ffc7ce}h2{margin-top:1.5em}</style>";
+            + "td.bad{background:#ffc7ce}h2{margin-top:1.5em}p.status{padding:.6em;border:1px solid #ccc}"
+            + "p.ok{background:#e2f0d9}p.alert{background:#ffc7ce;font-weight:bold}</style>";
 
     private IndexPage() {
     }
@@ -61,10 +62,14 @@ final class IndexPage {
         return "<td class=\"" + cls + "\">" + text + "</td>";
     }
 
-    /** @param published the all-offices input after suppression: the page shows what the workbook shows */
-    static String html(ReportInput published) {
+    /**
+     * @param published the all-offices input after suppression: the page shows what the workbook shows
+     * @param outcome   the run that wrote the page, or null (reports written without an ingest)
+     */
+    static String html(ReportInput published, RunOutcome outcome) {
         LocalDate m = Summary.lastCompleteMonth(published.asOf());
         StringBuilder sb = new StringBuilder(head("CareerLens — career networking report as of " + published.asOf()));
+        sb.append(status(outcome));
         sb.append("<p><a href=\"all-offices.xlsx\">All offices workbook (aggregates only)</a></p>\n");
         sb.append("<h2>").append(esc(Summary.MONTH.format(m))).append(" (last complete month)</h2>\n<table><tr><th>Figure</th>");
         published.offices().forEach(o -> sb.append("<th>").append(esc(o.name())).append("</th>"));
@@ -74,11 +79,30 @@ final class IndexPage {
             r.cells().forEach(c -> sb.append(cell(c.value(), c.kind(), c.status(), published.smallCell())));
             sb.append("</tr>\n");
         }
-        sb.append("</table>\n<h2>Offices</h2>\n<table><tr><th>Office</th><th>Latest export received</th><th>Time zone</th></tr>\n");
+        sb.append("</table>\n<h2>Offices: freshness and data quality</h2>\n<table><tr><th>Office</th><th>Latest export "
+                + "received</th><th>Days since</th><th>Files quarantined or rejected (all exports)</th><th>Rows rejected</th>"
+                + "<th>Time zone</th></tr>\n");
+        Table quality = published.table(MetricTable.DATA_QUALITY_OFFICE);
         for (OfficeInfo o : published.offices()) {
             sb.append("<tr><td><a href=\"offices/").append(esc(o.id())).append(".html\">").append(esc(o.name()))
-                    .append("</a></td><td>").append(o.latestExport() == null ? "none yet" : o.latestExport()).append("</td><td>")
-                    .append(esc(o.timezone())).append("</td></tr>\n");
+                    .append("</a></td><td>").append(o.latestExport() == null ? "none yet" : o.latestExport()).append("</td>");
+            Object days = null;
+            Object held = null;
+            Object rejected = null;
+            for (List<Object> r : quality.rows()) {
+                if (o.id().equals(r.get(quality.index("office_id")))) {
+                    days = value(quality, r, "days_since_export");
+                    Object q = value(quality, r, "quarantined_files");
+                    Object f = value(quality, r, "rejected_files");
+                    held = Suppression.isSuppressed(q) || Suppression.isSuppressed(f) ? Suppression.SUPPRESSED
+                            : q instanceof Number a && f instanceof Number b ? (Object) (a.longValue() + b.longValue()) : null;
+                    rejected = value(quality, r, "rejected");
+                }
+            }
+            sb.append(cell(o.latestExport() == null ? null : days, Kind.INT, SummaryRow.Status.NONE, published.smallCell()))
+                    .append(cell(held, Kind.INT, SummaryRow.Status.NONE, published.smallCell()))
+                    .append(cell(rejected, Kind.INT, SummaryRow.Status.NONE, published.smallCell()))
+                    .append("<td>").append(esc(o.timezone())).append("</td></tr>\n");
         }
         sb.append("</table>\n<h2>Offices compared</h2>\n<div class=\"charts\">");
         String[][] grids = {{SmallMultiples.FUNNEL, "Stage funnel by office"}, {SmallMultiples.COMPLIANCE,
@@ -91,6 +115,28 @@ final class IndexPage {
         }
         sb.append("</div>\n<h2>All offices</h2>\n").append(charts("charts/", "all offices")).append('\n');
         sb.append("<p>Every figure is defined on the Definitions sheet of each workbook.</p>\n</body></html>\n");
+        return sb.toString();
+    }
+
+    private static Object value(Table t, List<Object> row, String column) {
+        return t.has(column) ? row.get(t.index(column)) : null;
+    }
+
+    /** the run's status on top: its exit status in words, and each file it held back with the reason. */
+    private static String status(RunOutcome outcome) {
+        if (outcome == null) {
+            return "<p class=\"status\">These reports were written from the warehouse by a report run, without an ingest.</p>\n";
+        }
+        StringBuilder sb = new StringBuilder("<p class=\"status ").append(outcome.exitStatus() == 0 ? "ok" : "alert")
+                .append("\">").append(esc(outcome.sentence())).append("</p>\n");
+        if (!outcome.heldBack().isEmpty()) {
+            sb.append("<table><tr><th>File held back</th><th>Status</th><th>Reason</th></tr>\n");
+            for (RunOutcome.HeldBack h : outcome.heldBack()) {
+                sb.append("<tr><td>").append(esc(h.file())).append("</td><td>").append(esc(h.status().replace('_', ' ')))
+                        .append("</td><td>").append(esc(h.reason())).append("</td></tr>\n");
+            }
+            sb.append("</table>\n");
+        }
         return sb.toString();
     }
 

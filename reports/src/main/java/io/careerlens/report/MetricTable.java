@@ -13,6 +13,7 @@ public enum MetricTable {
     NETWORK_OFFICE("network_office", Scope.AGGREGATE, "office_id"),
     EVENT_YIELD("event_yield", Scope.AGGREGATE, "office_id", "event_type"),
     STAGE_FUNNEL("stage_funnel", Scope.AGGREGATE, "office_id", "cohort", "program"),
+    STAGE_FUNNEL_BY_DEPARTMENT("stage_funnel_by_department", Scope.OFFICE_DETAIL, "office_id", "department"),
     STAGE_ENTRIES_MONTHLY("stage_entries_monthly", Scope.OFFICE_DETAIL, "office_id", "cohort", "program", "month"),
     NUDGES("student_nudges", Scope.AGGREGATE, "office_id"),
     ACTIVITIES_BY_YEAR("activities_by_year_stage", Scope.AGGREGATE, "office_id", "year_in_program", "stage"),

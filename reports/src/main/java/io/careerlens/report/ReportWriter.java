@@ -26,6 +26,12 @@ public final class ReportWriter {
 
     /** @param offices one supplier per office, so only one office's rows are in memory at a time */
     public static List<Path> write(Path dir, ReportInput all, List<Supplier<ReportInput>> offices) throws IOException {
+        return write(dir, all, offices, null);
+    }
+
+    /** @param outcome the run writing the reports, shown on top of index.html; null when there was no ingest */
+    public static List<Path> write(Path dir, ReportInput all, List<Supplier<ReportInput>> offices, RunOutcome outcome)
+            throws IOException {
         List<Path> written = new ArrayList<>();
         Files.createDirectories(dir.resolve("offices"));
         Map<String, byte[]> charts = charts(all, "all offices", dir.resolve("charts"), written);
@@ -49,7 +55,7 @@ public final class ReportWriter {
             written.add(page);
         }
         Path index = dir.resolve("index.html");
-        Files.writeString(index, IndexPage.html(Suppression.publish(all)), StandardCharsets.UTF_8);
+        Files.writeString(index, IndexPage.html(Suppression.publish(all), outcome), StandardCharsets.UTF_8);
         written.add(index);
         restrict(dir);
         return written;

@@ -62,22 +62,42 @@ final class SheetWriter {
         table(caption, null, table, chart);
     }
 
-    private void captionAndNote(String caption, String note) {
+    private void captionAndNote(String caption, String note, int columns) {
         if (caption != null) {
             Cell c = sheet.createRow(next++).createCell(0);
             c.setCellValue(SafeText.forCell(caption));
             c.setCellStyle(styles.title);
         }
         if (note != null) {
-            Cell c = sheet.createRow(next++).createCell(0);
-            c.setCellValue(SafeText.forCell(note));
-            c.setCellStyle(styles.note);
+            paragraph(note, columns);
         }
+    }
+
+    /** characters a note line holds before it wraps: about this many per column of the table under it. */
+    private static final int NOTE_CHARS_PER_COLUMN = 11;
+    private static final int NOTE_MIN_LINE = 90;
+
+    /**
+     * A note as wide as the table it explains: a long one wraps inside the merged cells of the
+     * table's columns (a note running past the table would widen every printed page, or be cut).
+     */
+    void paragraph(String text, int columns) {
+        Row r = sheet.createRow(next++);
+        Cell c = r.createCell(0);
+        c.setCellValue(SafeText.forCell(text));
+        int perLine = Math.max(NOTE_MIN_LINE, columns * NOTE_CHARS_PER_COLUMN);
+        if (text.length() <= perLine || columns < 2) {
+            c.setCellStyle(styles.note);
+            return;
+        }
+        c.setCellStyle(styles.noteWrapped);
+        sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, columns - 1));
+        r.setHeightInPoints(15f * (1 + text.length() / perLine));
     }
 
     /** @param note a line under the caption that says how to read the table (its order, what it leaves out) */
     void table(String caption, String note, Table table, byte[] chart) {
-        captionAndNote(caption, note);
+        captionAndNote(caption, note, table.columns().size());
         int headerRow = next;
         Row h = sheet.createRow(next++);
         List<ColumnSpec> cols = table.columns();
@@ -218,7 +238,7 @@ final class SheetWriter {
      * header is frozen with the label column.
      */
     void summary(String caption, String note, List<String> headers, List<SummaryRow> rows) {
-        captionAndNote(caption, note);
+        captionAndNote(caption, note, headers.size());
         int headerRow = next;
         Row h = sheet.createRow(next++);
         int longest = 0;

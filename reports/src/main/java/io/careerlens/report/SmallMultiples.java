@@ -120,8 +120,8 @@ public final class SmallMultiples {
         }
         return new Grid("Follow-up compliance by office, " + Charts.SHORT_MONTH.format(last.minusMonths(11)) + " to "
                 + Charts.SHORT_MONTH.format(last) + " (complete months)",
-                "Share of items met by rule and month; bands: good, warning, poor; hollow markers: fewer than "
-                        + Charts.FEW_ITEMS + " items judged in the month; a gap: none", panels,
+                "Share of items met by rule and month; hollow marker: fewer than " + Charts.FEW_ITEMS
+                        + " items judged; gap: none judged", panels,
                 panels.isEmpty() ? null : panels.get(0).getCategoryPlot());
     }
 

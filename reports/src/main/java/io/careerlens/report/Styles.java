@@ -21,6 +21,8 @@ final class Styles {
     final CellStyle quoted;
     final CellStyle suppressed;
     final CellStyle wrap;
+    /** a long note, wrapped over the width of the table it explains. */
+    final CellStyle noteWrapped;
     private final Map<Kind, CellStyle> byKind = new EnumMap<>(Kind.class);
     private final Map<SummaryRow.Status, CellStyle> rateByStatus = new EnumMap<>(SummaryRow.Status.class);
 
@@ -47,6 +49,10 @@ final class Styles {
         headerRight = wb.createCellStyle();
         headerRight.cloneStyleFrom(header);
         headerRight.setAlignment(HorizontalAlignment.RIGHT);
+        noteWrapped = wb.createCellStyle();
+        noteWrapped.setFont(italic);
+        noteWrapped.setWrapText(true);
+        noteWrapped.setVerticalAlignment(VerticalAlignment.TOP);
         wrap = wb.createCellStyle();
         wrap.setWrapText(true);
         wrap.setVerticalAlignment(VerticalAlignment.TOP);

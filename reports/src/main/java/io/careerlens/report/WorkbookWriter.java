@@ -60,10 +60,10 @@ public final class WorkbookWriter {
             single(wb, styles, in, "Event yield", "Event yield by event type", in.table(MetricTable.EVENT_YIELD), null);
             if (office) {
                 single(wb, styles, in, "Student networks", "Students: network as of " + in.asOf(),
-                        in.table(MetricTable.STUDENT_NETWORK), null);
+                        notes(in, FigureNotes.PRIORITY, FigureNotes.MENTORS), in.table(MetricTable.STUDENT_NETWORK), null);
             }
-            single(wb, styles, in, "Stages", "Stage funnel by cohort and program", in.table(MetricTable.STAGE_FUNNEL),
-                    charts.get(Charts.FUNNEL));
+            single(wb, styles, in, "Stages", "Stage funnel by cohort and program", notes(in, FigureNotes.HISTORY),
+                    in.table(MetricTable.STAGE_FUNNEL), charts.get(Charts.FUNNEL));
             single(wb, styles, in, "Activities by year", "Activities by year in program and stage",
                     in.table(MetricTable.ACTIVITIES_BY_YEAR), charts.get(Charts.ACTIVITIES));
             if (office) {
@@ -71,6 +71,12 @@ public final class WorkbookWriter {
                         in.table(MetricTable.STAGE_ENTRIES_MONTHLY), null);
                 single(wb, styles, in, "Student stages", "Students: stage as of " + in.asOf(),
                         in.table(MetricTable.STUDENT_STAGE), null);
+                SheetWriter d = sheet(wb, "Departments", styles, in);
+                d.table("Stage funnel by department as of " + in.asOf(), "Students of each department, how many ever "
+                        + "reached each stage, where they are now, and how many are stalled or inactive. A blank "
+                        + "department: the export gave none for those students.",
+                        in.table(MetricTable.STAGE_FUNNEL_BY_DEPARTMENT).without("office_id"), null);
+                d.finish();
             }
             single(wb, styles, in, "Follow-up", "Follow-up compliance by rule and month",
                     in.table(MetricTable.COMPLIANCE_MONTHLY), charts.get(Charts.COMPLIANCE));
@@ -78,6 +84,11 @@ public final class WorkbookWriter {
                 single(wb, styles, in, "By counselor", "Compliance by counselor", in.table(MetricTable.COMPLIANCE_BY_COUNSELOR),
                         null);
                 single(wb, styles, in, "By cohort", "Compliance by cohort", in.table(MetricTable.COMPLIANCE_BY_COHORT), null);
+                SheetWriter b = sheet(wb, "By student", styles, in);
+                b.table("Compliance by student and rule", "Items met, missed, still pending and not evaluable per "
+                        + "student and rule, over all the items due up to " + in.asOf() + ": who needs a word about "
+                        + "following up.", in.table(MetricTable.COMPLIANCE_BY_STUDENT).without("office_id"), null);
+                b.finish();
                 single(wb, styles, in, "Caseload", "Caseload by counselor as of " + in.asOf(),
                         in.table(MetricTable.CASELOAD), null);
                 worklist(wb, styles, in);
@@ -153,6 +164,12 @@ public final class WorkbookWriter {
             s.summary("Students as of " + in.asOf(), null, Summary.officeSnapshotHeaders(system != null),
                     Summary.officeSnapshot(in, in.office().id(), system));
         }
+        List<String[]> notes = allNotes(in);
+        if (!notes.isEmpty()) {
+            s.title("Notes on the figures", null);
+            int width = in.systemWide() ? in.offices().size() + 2 : Summary.officeMonthHeaders(in.asOf(), system != null).size();
+            notes.forEach(n -> s.paragraph(n[0] + ": " + n[1], width));
+        }
     }
 
     private static String pct(double v) {
@@ -166,9 +183,40 @@ public final class WorkbookWriter {
 
     private static void single(SXSSFWorkbook wb, Styles styles, ReportInput in, String sheet, String caption, Table table,
                                byte[] chart) {
+        single(wb, styles, in, sheet, caption, null, table, chart);
+    }
+
+    private static void single(SXSSFWorkbook wb, Styles styles, ReportInput in, String sheet, String caption, String note,
+                               Table table, byte[] chart) {
         SheetWriter s = sheet(wb, sheet, styles, in);
-        s.table(caption, table, chart);
+        s.table(caption, note, table, chart);
         s.finish();
+    }
+
+    /** the notes about these figures: the office's, or in the all-offices workbook each office's by name; null: none. */
+    private static String notes(ReportInput in, String... topics) {
+        if (!in.systemWide()) {
+            return FigureNotes.about(in, in.office().id(), topics);
+        }
+        List<String> out = new ArrayList<>();
+        for (OfficeInfo o : in.offices()) {
+            String n = FigureNotes.about(in, o.id(), topics);
+            if (n != null) {
+                out.add(o.name() + ": " + n);
+            }
+        }
+        return out.isEmpty() ? null : String.join(" ", out);
+    }
+
+    /** every note of the workbook's offices, as (about, note) rows of the Summary. */
+    private static List<String[]> allNotes(ReportInput in) {
+        List<String[]> rows = new ArrayList<>();
+        for (OfficeInfo o : in.systemWide() ? in.offices() : List.of(in.office())) {
+            for (String[] n : FigureNotes.forOffice(in, o.id())) {
+                rows.add(new String[] {in.systemWide() ? o.name() + ": " + n[0] : n[0], n[1]});
+            }
+        }
+        return rows;
     }
 
     /**

@@ -82,5 +82,23 @@ class ChartsTest {
         assertTrue(Files.exists(dir.resolve("charts/offices-funnel.png")) && index.contains("charts/offices-compliance.png"),
                 "offices compared, one panel each, on the system page");
         assertEquals(1 + 1 + 1 + 4 + 2 + 4 + 1, written.size(), "workbooks, office page, charts, offices compared, index");
+        assertTrue(index.contains("written from the warehouse by a report run, without an ingest"), "no run outcome: said so");
+    }
+
+    @Test
+    void theIndexPageOpensWithTheRunsStatusAndTheFilesItHeldBack() throws IOException {
+        Path dir = tmp.resolve("gate");
+        RunOutcome outcome = new RunOutcome("20260310T020000Z-ab12", "nightly", 3, List.of(
+                new RunOutcome.HeldBack("big/2026-03-09/events.csv", "quarantined", "6.2% of its 100 rows were rejected")));
+        ReportWriter.write(dir, ReportFixtures.system(), List.of(), outcome);
+        String index = Files.readString(dir.resolve("index.html"));
+        int status = index.indexOf("exit status 3");
+        assertTrue(status > 0 && status < index.indexOf("last complete month"), "the run's status comes first");
+        assertTrue(index.contains("<p class=\"status alert\">"));
+        assertTrue(index.contains("<td>big/2026-03-09/events.csv</td><td>quarantined</td><td>6.2% of its 100 rows were rejected</td>"));
+        assertTrue(index.contains("<th>Days since</th>"), "freshness per office");
+
+        ReportWriter.write(tmp.resolve("ok"), ReportFixtures.system(), List.of(), new RunOutcome("r", "nightly", 0, List.of()));
+        assertTrue(Files.readString(tmp.resolve("ok").resolve("index.html")).contains("ended normally (exit status 0)"));
     }
 }

@@ -99,6 +99,12 @@ final class ReportFixtures {
         t.put("counselor_caseload", table("counselor_caseload", List.of(c("counselor_id", Kind.TEXT), c("students", Kind.INT),
                 c("stalled", Kind.INT), c("to_follow_up", Kind.INT), c("backlog", Kind.INT),
                 c("compliance_keep_warm", Kind.RATE)), new Object[] {"C1", 7L, 1L, 1L, 1L, 0.4}));
+        t.put("stage_funnel_by_department", table("stage_funnel_by_department", List.of(c("office_id", Kind.TEXT),
+                c("department", Kind.TEXT), c("students", Kind.INT), c("reached_exposure", Kind.INT), c("stalled", Kind.INT)),
+                new Object[] {"big", "Biology", 7L, 6L, 1L}, new Object[] {"big", null, 5L, 4L, 1L}));
+        t.put("followup_by_student", table("followup_by_student", List.of(c("office_id", Kind.TEXT), c("student_id", Kind.TEXT),
+                c("rule", Kind.TEXT), c("met", Kind.INT), c("missed", Kind.INT), c("compliance", Kind.RATE)),
+                new Object[] {"big", "S0001", "keep_warm", 1L, 3L, 0.25}));
         t.put("rejected_lines", table("rejected_lines", List.of(c("office_id", Kind.TEXT), c("export_date", Kind.DATE),
                 c("file", Kind.TEXT), c("reason", Kind.TEXT), c("rejected", Kind.INT), c("first_lines", Kind.TEXT),
                 c("first_detail", Kind.TEXT), c("what_to_fix", Kind.TEXT)),

@@ -61,9 +61,13 @@ class WorkbookWriterTest {
     void officeWorkbookSheetsHeadersFormatsAndSafety() throws IOException {
         try (XSSFWorkbook wb = open(write(ReportFixtures.office(ReportFixtures.actions())))) {
             assertEquals(List.of("Summary", "Growth", "Event yield", "Student networks", "Stages", "Activities by year", "Stage entries",
-                    "Student stages", "Follow-up", "By counselor", "By cohort", "Caseload", "Action list", "Backlog", "Data quality", "Files received",
-                    "Rejected lines", "Definitions", "Parameters"),
+                    "Student stages", "Departments", "Follow-up", "By counselor", "By cohort", "By student", "Caseload", "Action list",
+                    "Backlog", "Data quality", "Files received", "Rejected lines", "Definitions", "Parameters"),
                     sheets(wb));
+            Row biology = rowLabelled(wb.getSheet("Departments"), "Biology");
+            assertEquals(7.0, biology.getCell(1).getNumericCellValue(), 1e-9, "office_id is not repeated on an office's sheet");
+            Row byStudent = rowLabelled(wb.getSheet("By student"), "S0001");
+            assertEquals(0.25, byStudent.getCell(4).getNumericCellValue(), 1e-9);
             Sheet growth = wb.getSheet("Growth");
             Row header = rowLabelled(growth, "office_id");
             assertEquals("month", header.getCell(1).getStringCellValue());
