@@ -97,8 +97,17 @@ public final class ReportJob {
             throw new IllegalStateException("no metrics for " + asOf + " in the warehouse: run 'metrics --as-of " + asOf + "' first");
         }
         Dataset<Row> actions = metric(MetricTable.ACTION_LIST, asOf).cache();
+        // aggregates within offices (by counselor, cohort, month, department) are small: collected once for all
+        // offices; student-level tables can be long: collected one office at a time
+        Map<MetricTable, Table> detail = new LinkedHashMap<>();
         Map<MetricTable, Dataset<Row>> studentTables = new LinkedHashMap<>();
-        officeTables().forEach(t -> studentTables.put(t, metric(t, asOf).cache()));
+        for (MetricTable t : officeTables()) {
+            if (t.scope() == MetricTable.Scope.OFFICE_DETAIL) {
+                detail.put(t, ReportTables.collect(t.tableName(), metric(t, asOf).orderBy(order(t.order()))));
+            } else {
+                studentTables.put(t, metric(t, asOf).cache());
+            }
+        }
         Map<String, Table> all = new LinkedHashMap<>();
         sys.forEach((t, d) -> all.put(t.tableName(), ReportTables.collect(t.tableName(), d)));
         all.put(ReportInput.ACTION_LIST_SIZE, ReportTables.collect(ReportInput.ACTION_LIST_SIZE,
@@ -112,6 +121,7 @@ public final class ReportJob {
             perOffice.add(() -> {
                 Map<String, Table> t = new LinkedHashMap<>();
                 all.forEach((n, table) -> t.put(n, table.where("office_id", o.id())));
+                detail.forEach((m, table) -> t.put(m.tableName(), table.where("office_id", o.id())));
                 studentTables.forEach((m, d) -> t.put(m.tableName(), ReportTables.collect(m.tableName(),
                         d.filter(col("office_id").equalTo(o.id())).orderBy(order(m.orderWithinOffice())))));
                 return input(asOf, o, offices, t, params);

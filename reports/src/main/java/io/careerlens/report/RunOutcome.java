@@ -16,7 +16,8 @@ public record RunOutcome(String runId, String command, int exitStatus, List<Held
     public String sentence() {
         String files = heldBack.size() == 1 ? "1 file" : heldBack.size() + " files";
         return switch (exitStatus) {
-            case 0 -> "Run " + runId + " (" + command + ") ended normally (exit status 0): every new file was ingested.";
+            case 0 -> "Run " + runId + " (" + command + ") ended normally (exit status 0): every new file was ingested (rows it rejected are "
+                    + "counted per office below and listed in each office's workbook).";
             case 3 -> "Run " + runId + " (" + command + ") published these reports, but the data-quality gate tripped "
                     + "(exit status 3): " + files + " held back, listed below; the figures do not include them.";
             default -> "Run " + runId + " (" + command + ") ended with exit status " + exitStatus + ".";
