@@ -35,14 +35,10 @@ public final class Caseload {
                 "inactive");
         Columns.require(worklist, "caseload", "office_id", "counselor_id", "backlog");
         Columns.require(items, "caseload", "office_id", "student_id", "rule", "status");
-        Dataset<Row> students = studentStages.groupBy("office_id", "counselor_id").agg(
-                count(lit(1)).as("students"),
-                sum(oneIf(col("current_stage").equalTo("none"))).as("at_none"),
-                sum(oneIf(col("current_stage").equalTo("exposure"))).as("at_exposure"),
-                sum(oneIf(col("current_stage").equalTo("immersion"))).as("at_immersion"),
-                sum(oneIf(col("current_stage").equalTo("connection"))).as("at_connection"),
-                sum(oneIf(col("stalled"))).as("stalled"),
-                sum(oneIf(col("inactive"))).as("inactive"));
+        List<Column> where = new java.util.ArrayList<>(StageProgression.atStage());
+        where.addAll(StageProgression.toLookAt());
+        Dataset<Row> students = studentStages.groupBy("office_id", "counselor_id")
+                .agg(count(lit(1)).as("students"), where.toArray(Column[]::new));
         Dataset<Row> work = worklist.groupBy("office_id", "counselor_id").agg(
                 sum(oneIf(col("backlog").equalTo(false))).as("to_follow_up"),
                 sum(oneIf(col("backlog"))).as("backlog"));

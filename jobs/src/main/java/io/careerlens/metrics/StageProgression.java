@@ -137,15 +137,27 @@ public final class StageProgression {
 
     /** students, how many ever reached each stage and how many are at each stage now: the funnel of a group. */
     private static List<Column> stageCounts() {
-        return List.of(
+        List<Column> c = new java.util.ArrayList<>(List.of(
                 count(lit(1)).as("students"),
                 count("exposure_on").as("reached_exposure"),
                 count("immersion_on").as("reached_immersion"),
-                count("connection_on").as("reached_connection"),
+                count("connection_on").as("reached_connection")));
+        c.addAll(atStage());
+        return c;
+    }
+
+    /** how many students of a group are at each stage now (from {@code current_stage}). */
+    static List<Column> atStage() {
+        return List.of(
                 sum(oneIf(col("current_stage").equalTo("none"))).as("at_none"),
                 sum(oneIf(col("current_stage").equalTo("exposure"))).as("at_exposure"),
                 sum(oneIf(col("current_stage").equalTo("immersion"))).as("at_immersion"),
                 sum(oneIf(col("current_stage").equalTo("connection"))).as("at_connection"));
+    }
+
+    /** how many students of a group are stalled and inactive as of D. */
+    static List<Column> toLookAt() {
+        return List.of(sum(oneIf(col("stalled"))).as("stalled"), sum(oneIf(col("inactive"))).as("inactive"));
     }
 
     /**
@@ -157,8 +169,7 @@ public final class StageProgression {
                 "exposure_on", "immersion_on", "connection_on", "stalled", "inactive");
         Columns.require(students, "stage funnel by department", "office_id", "student_id", "department");
         List<Column> aggs = new java.util.ArrayList<>(stageCounts());
-        aggs.add(sum(oneIf(col("stalled"))).as("stalled"));
-        aggs.add(sum(oneIf(col("inactive"))).as("inactive"));
+        aggs.addAll(toLookAt());
         return studentStages.join(students.select("office_id", "student_id", "department"), Keys.STUDENT, "left")
                 .groupBy("office_id", "department").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
     }
