@@ -43,4 +43,28 @@ class DataQualityTest {
         assertEquals(12L, (long) numbers.getAs("rejected"));
         assertEquals("20, 21, 22, 23, 24, 25, 26, 27, 28, 29", numbers.getAs("first_lines"), "the first 10 only");
     }
+
+    /** which optional fields an office sends and where its history starts, counted by hand from four contacts. */
+    @Test
+    void perOfficeFieldCoverageAndTheFirstEventUpToD() {
+        SparkSession spark = SparkTestSession.get();
+        io.careerlens.testing.TestData t = new io.careerlens.testing.TestData("o", "UTC");
+        t.student("S", "phd", "2024-09-01");
+        t.contact("C1", "S", "2025-01-01", "mentor").set("cadence_days", 30);
+        t.contact("C2", "S", "2025-01-01", "alumni").set("likes", true).set("can_help", false);
+        t.contact("C3", "S", "2025-01-01", "peer").set("likes", true); // can_help missing: not both fields
+        t.contact("C4", "S", "2025-01-01", "peer").set("next_contact_on", LocalDate.of(2026, 1, 5));
+        t.event("E1", "S", "2026-04-02", "career_panel"); // after D: not history as of D
+        t.event("E2", "S", "2025-10-07", "career_panel");
+        t.event("E3", "S", "2026-02-01", "career_panel");
+        var in = t.inputs(spark, "2026-03-31");
+        var files = DataQuality.files(spark.createDataFrame(List.of(), io.careerlens.ingest.Ingestor.ledgerSchema()), in.asOf());
+        Row o = DataQuality.offices(in, files).collectAsList().get(0);
+        assertEquals(4L, (long) o.getAs("contacts"));
+        assertEquals(1L, (long) o.getAs("contacts_with_cadence"));
+        assertEquals(1L, (long) o.getAs("contacts_with_next_contact"));
+        assertEquals(1L, (long) o.getAs("contacts_with_priority_fields"), "C2 only: likes and can_help both given");
+        assertEquals(1L, (long) o.getAs("mentor_contacts"));
+        assertEquals(LocalDate.of(2025, 10, 7), o.getAs("history_starts_on"));
+    }
 }
