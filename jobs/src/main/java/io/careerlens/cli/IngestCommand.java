@@ -30,8 +30,7 @@ public class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Run run = Run.start(common, "ingest")) {
-            IngestReport report = fullRefresh ? rebuild(run) : run.step("ingest", () -> new Ingestor(run.spark(), run.config,
-                    new Warehouse(run.spark(), common.warehouse()), run.id).run(common.inbox()));
+            IngestReport report = fullRefresh ? rebuild(run) : run.step("ingest", () -> ingest(run, common));
             if (common.json) {
                 IngestOutput.printJson(IngestOutput.json(report), System.out);
             } else {
@@ -51,6 +50,19 @@ public class IngestCommand implements Callable<Integer> {
         LOG.info("full refresh: the rebuilt tables are in place ({} old table(s) replaced); run 'nightly' to "
                 + "recompute the figures and reports", replaced.size());
         return report;
+    }
+
+    /**
+     * New files of the inbox into the warehouse. When the ledger index says every file was ingested
+     * before, the run starts no Spark at all; otherwise the index's scan is reused by the Spark ingest.
+     */
+    static IngestReport ingest(Run run, CommonOptions common) {
+        Ingestor.InboxCheck check = Ingestor.check(run.hadoop(), run.config, common.warehouse(), common.inbox());
+        if (check.nothingNew()) {
+            return Ingestor.nothingNew(check, run.id);
+        }
+        return new Ingestor(run.spark(), run.config, new Warehouse(run.spark(), common.warehouse()), run.id)
+                .run(common.inbox(), check);
     }
 
     /** SPEC 4: 3 when the data-quality gate held a file back (quarantined, or rejected whole for a missing column). */

@@ -30,13 +30,13 @@ final class InputsFingerprint {
     }
 
     /** the fingerprint, or null when part of it cannot be told (then nothing is ever reused). */
-    static String of(Warehouse warehouse, Config config, LocalDate asOf) {
+    static String of(org.apache.hadoop.conf.Configuration hadoop, String warehouse, Config config, LocalDate asOf) {
         try {
             StringBuilder sb = new StringBuilder("as_of=").append(asOf);
             for (Entity e : Entity.values()) {
-                sb.append(';').append(e.tableName()).append('=').append(warehouse.version(e.tableName()));
+                sb.append(';').append(e.tableName()).append('=').append(Warehouse.latestCommit(hadoop, warehouse, e.tableName()).version());
             }
-            sb.append(";ledger=").append(warehouse.version(Warehouse.FILE_LEDGER));
+            sb.append(";ledger=").append(Warehouse.latestCommit(hadoop, warehouse, Warehouse.FILE_LEDGER).version());
             sb.append(";config=").append(JSON.writeValueAsString(config));
             sb.append(";build=").append(build());
             byte[] d = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));

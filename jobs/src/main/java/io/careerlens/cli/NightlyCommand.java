@@ -3,7 +3,6 @@ package io.careerlens.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careerlens.contract.Entity;
 import io.careerlens.ingest.IngestReport;
-import io.careerlens.ingest.Ingestor;
 import io.careerlens.ops.Faults;
 import io.careerlens.publish.Publisher;
 import io.careerlens.publish.ReportJob;
@@ -35,13 +34,13 @@ public class NightlyCommand implements Callable<Integer> {
     public Integer call() {
         try (Run run = Run.start(common, "nightly")) {
             LocalDate asOf = common.asOf();
-            Warehouse warehouse = new Warehouse(run.spark(), common.warehouse());
-            IngestReport ingest = run.step("ingest",
-                    () -> new Ingestor(run.spark(), run.config, warehouse, run.id).run(common.inbox()));
+            // Spark starts only when there is work for it: a night with nothing new and figures already
+            // published for D is decided from the inbox listing and the warehouse's logs alone
+            IngestReport ingest = run.step("ingest", () -> IngestCommand.ingest(run, common));
             Faults.at("ingest.done");
             Publisher publisher = new Publisher(Path.of(common.reports()));
             Path staging = publisher.staging(run.id);
-            String fingerprint = InputsFingerprint.of(warehouse, run.config, asOf);
+            String fingerprint = InputsFingerprint.of(run.hadoop(), common.warehouse(), run.config, asOf);
             JsonNode previous = InputsFingerprint.published(Path.of(common.reports()), asOf).orElse(null);
             boolean unchanged = fingerprint != null && previous != null
                     && fingerprint.equals(previous.path(InputsFingerprint.KEY).asText(null));
@@ -54,6 +53,7 @@ public class NightlyCommand implements Callable<Integer> {
                 metricFiles = numbers(previous.path("metric_file_rows"));
                 tableRows = numbers(previous.path("rows_per_table"));
             } else {
+                Warehouse warehouse = new Warehouse(run.spark(), common.warehouse());
                 var computed = run.step("metrics", () -> MetricsCommand.compute(run, common, staging));
                 metricFiles = computed.written();
                 try {

@@ -5,6 +5,7 @@ import io.careerlens.ops.JobCounter;
 import io.careerlens.ops.RunLock;
 import io.careerlens.ops.RunLog;
 import io.careerlens.ops.RunStatus;
+import io.careerlens.warehouse.HadoopConf;
 import io.careerlens.warehouse.SparkSessions;
 import io.careerlens.warehouse.WarehouseRebuild;
 import java.nio.file.Path;
@@ -47,12 +48,12 @@ final class Run implements AutoCloseable {
         this.logFile = RunLog.start(Path.of(common.logs()), id, command);
         LOG.info("{} run {} started (log: {})", command, id, logFile);
         this.warehouse = common.warehouse();
-        this.lock = RunLock.acquire(new org.apache.hadoop.conf.Configuration(), warehouse, command, id,
+        this.lock = RunLock.acquire(HadoopConf.get(), warehouse, command, id,
                 Duration.ofHours(config.operations.lockStaleHours));
         current = this;
         // a warehouse rebuild stopped half-way is finished before anything reads the tables
         try {
-            new WarehouseRebuild(new org.apache.hadoop.conf.Configuration(), common.warehouse()).finishInterrupted();
+            new WarehouseRebuild(HadoopConf.get(), common.warehouse()).finishInterrupted();
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -67,7 +68,7 @@ final class Run implements AutoCloseable {
         Run run = current;
         current = null;
         if (run != null) {
-            RunStatus.write(new org.apache.hadoop.conf.Configuration(), run.warehouse, run.id, run.command, run.started,
+            RunStatus.write(HadoopConf.get(), run.warehouse, run.id, run.command, run.started,
                     exitStatus, error, run.logFile);
         }
     }
@@ -82,6 +83,14 @@ final class Run implements AutoCloseable {
             jobs = JobCounter.on(spark.sparkContext());
         }
         return spark;
+    }
+
+    /**
+     * The Hadoop configuration of this run: Spark's once Spark runs, the same settings read from the
+     * submitted configuration before that.
+     */
+    org.apache.hadoop.conf.Configuration hadoop() {
+        return spark != null ? spark.sparkContext().hadoopConfiguration() : HadoopConf.get();
     }
 
     <T> T step(String name, Supplier<T> work) {

@@ -14,11 +14,9 @@ import io.careerlens.warehouse.Warehouse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.LogManager;
@@ -41,8 +39,6 @@ public final class Ingestor {
     private static final Logger LOG = LogManager.getLogger(Ingestor.class);
     private static final int REJECT_SAMPLE_LIMIT = 1000;
     public static final String FILE_QUARANTINED = "file_quarantined";
-    /** ledger column: the file's modification time when it was read (epoch milliseconds). */
-    private static final String MODIFIED_AT = "modified_at";
 
     private final SparkSession spark;
     private final Config config;
@@ -57,12 +53,46 @@ public final class Ingestor {
         this.runId = runId;
     }
 
+    /**
+     * The inbox against the copy of the ledger index, without Spark: when the copy is current, the
+     * scan that decides what is new (hashing only files whose size or modification time changed).
+     */
+    public record InboxCheck(LedgerIndex index, InboxScanner.Result scan) {
+        /** every file in the inbox has been ingested with this content before. */
+        public boolean nothingNew() {
+            return index != null && scan.files().stream().allMatch(index::isDone);
+        }
+    }
+
+    /** An {@link InboxCheck} of {@code inbox} against the warehouse's ledger index copy (none: not checked). */
+    public static InboxCheck check(Configuration hadoop, Config config, String warehouseUri, String inbox) {
+        return LedgerIndex.cached(hadoop, warehouseUri)
+                .map(index -> new InboxCheck(index, InboxScanner.scan(inbox, config, hadoop, index.stamps())))
+                .orElse(new InboxCheck(null, null));
+    }
+
+    /** The ingest report of a night whose {@link InboxCheck#nothingNew() inbox holds nothing new}: no Spark. */
+    public static IngestReport nothingNew(InboxCheck check, String runId) {
+        if (!check.nothingNew()) {
+            throw new IllegalArgumentException("the inbox holds new files");
+        }
+        logSkipped(check.scan());
+        LOG.info("nothing new in the inbox: {} file(s) already ingested", check.scan().files().size());
+        return new IngestReport(runId, check.scan().files().stream().map(Ingestor::unchanged).toList(),
+                check.scan().skipped(), List.of(), 0);
+    }
+
     public IngestReport run(String inbox) {
-        Set<String> done = new HashSet<>();
-        Map<String, InboxFile.Stamp> stamps = new HashMap<>();
-        readLedger(done, stamps);
-        InboxScanner.Result scan = InboxScanner.scan(inbox, config, spark.sparkContext().hadoopConfiguration(), stamps);
-        scan.skipped().forEach(s -> LOG.warn("skipped {}: {}", s.path(), s.reason()));
+        return run(inbox, new InboxCheck(null, null));
+    }
+
+    /** @param check the inbox already checked against the ledger index, reused when it was current */
+    public IngestReport run(String inbox, InboxCheck check) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        boolean indexed = check.index() != null;
+        LedgerIndex known = indexed ? check.index() : readLedger();
+        InboxScanner.Result scan = indexed ? check.scan() : InboxScanner.scan(inbox, config, hadoop, known.stamps());
+        logSkipped(scan);
         List<FileResult> results = new ArrayList<>();
         List<RejectedRow> samples = new ArrayList<>();
         long rejectsTotal = 0;
@@ -74,10 +104,8 @@ public final class Ingestor {
                 if (f.entity() != entity) {
                     continue;
                 }
-                if (done.contains(f.path() + "|" + f.checksum())) {
-                    byPath.put(f.path(), new FileResult(f.path(), f.officeId(), f.exportDate(), entity.tableName(),
-                            f.size(), f.checksum(), FileResult.SKIPPED_UNCHANGED, "already ingested with this checksum",
-                            0, 0, 0, 0, 0, Map.of()));
+                if (known.isDone(f)) {
+                    byPath.put(f.path(), unchanged(f));
                 } else {
                     fresh.add(f);
                 }
@@ -98,8 +126,12 @@ public final class Ingestor {
             Faults.at("ingest.before_ledger");
             Map<String, Long> modified = new HashMap<>();
             scan.files().forEach(f -> modified.put(f.path(), f.modifiedAt()));
-            writeLedger(byPath.values().stream().filter(r -> !r.status().equals(FileResult.SKIPPED_UNCHANGED)).toList(),
-                    modified);
+            List<FileResult> processed = byPath.values().stream()
+                    .filter(r -> !r.status().equals(FileResult.SKIPPED_UNCHANGED)).toList();
+            writeLedger(processed, modified);
+            if (!processed.isEmpty() || !indexed) {
+                known.with(processed, modified).cache(hadoop, warehouse.uri());
+            }
         }
         acceptedByEntity.values().forEach(Dataset::unpersist);
         for (InboxFile f : scan.files()) {
@@ -108,24 +140,21 @@ public final class Ingestor {
         return new IngestReport(runId, results, scan.skipped(), samples, rejectsTotal);
     }
 
-    /**
-     * What the ledger knows: the (path, checksum) pairs already ingested, and per path the size,
-     * modification time and checksum last recorded, so an unchanged file is skipped without being read.
-     */
-    private void readLedger(Set<String> done, Map<String, InboxFile.Stamp> stamps) {
+    private static void logSkipped(InboxScanner.Result scan) {
+        scan.skipped().forEach(s -> LOG.warn("skipped {}: {}", s.path(), s.reason()));
+    }
+
+    private static FileResult unchanged(InboxFile f) {
+        return new FileResult(f.path(), f.officeId(), f.exportDate(), f.entity().tableName(), f.size(), f.checksum(),
+                FileResult.SKIPPED_UNCHANGED, "already ingested with this checksum", 0, 0, 0, 0, 0, Map.of());
+    }
+
+    /** What the file ledger holds (nothing when validating only or before the first ingest). */
+    private LedgerIndex readLedger() {
         if (warehouse == null || !warehouse.exists(Warehouse.FILE_LEDGER)) {
-            return;
+            return LedgerIndex.empty();
         }
-        Dataset<Row> ledger = warehouse.read(Warehouse.FILE_LEDGER);
-        boolean stamped = java.util.Arrays.asList(ledger.columns()).contains(MODIFIED_AT);
-        Dataset<Row> known = ledger.select(col("path"), col("checksum"), col("size"),
-                stamped ? col(MODIFIED_AT) : lit(null).cast("long").as(MODIFIED_AT), col("recorded_at"));
-        for (Row r : known.orderBy("recorded_at").collectAsList()) {
-            done.add(r.getString(0) + "|" + r.getString(1));
-            if (!r.isNullAt(3)) {
-                stamps.put(r.getString(0), new InboxFile.Stamp(r.getLong(2), r.getLong(3), r.getString(1)));
-            }
-        }
+        return LedgerIndex.of(warehouse.read(Warehouse.FILE_LEDGER));
     }
 
     private record EntityBatch(List<FileResult> results, List<RejectedRow> samples, long rejectsTotal,
@@ -186,14 +215,20 @@ public final class Ingestor {
                 : warehouse.readOrEmpty(versionsTable(entity), CuratedSchema.curated(entity));
         Dataset<Row> classified = VersionClassifier.classify(history, valid, entity).persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, long[]> outcomes = new HashMap<>();
-        for (Row r : classified.groupBy(CuratedSchema.SOURCE_FILE, VersionClassifier.OUTCOME).count().collectAsList()) {
+        // current versions of keys already held (replaced in the current table) and of new keys (appended)
+        long[] current = new long[2];
+        for (Row r : classified.groupBy(col(CuratedSchema.SOURCE_FILE), col(VersionClassifier.OUTCOME),
+                col(VersionClassifier.IS_CURRENT), col(VersionClassifier.HAD_EARLIER)).count().collectAsList()) {
             long[] a = outcomes.computeIfAbsent(r.getString(0), k -> new long[2]);
-            a[VersionClassifier.ACCEPTED.equals(r.getString(1)) ? 0 : 1] += r.getLong(2);
+            a[VersionClassifier.ACCEPTED.equals(r.getString(1)) ? 0 : 1] += r.getLong(4);
+            if (r.getBoolean(2)) {
+                current[r.getBoolean(3) ? 0 : 1] += r.getLong(4);
+            }
         }
-        LOG.debug("{}: {} file(s) read and classified in {} ms", entity.tableName(), files.size(),
-                (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("{}: {} file(s) read and classified in {} s: {} version(s) replace current rows, {} are new keys",
+                entity.tableName(), files.size(), String.format("%.1f", (System.nanoTime() - t0) / 1e9), current[0], current[1]);
         if (warehouse != null) {
-            write(entity, files, rejects, classified);
+            write(entity, files, rejects, classified, current[0] > 0, current[1] > 0);
         }
         List<FileResult> results = new ArrayList<>();
         for (InboxFile f : files) {
@@ -260,7 +295,8 @@ public final class Ingestor {
     }
 
     /** Each write is one Delta commit and safe to repeat. */
-    private void write(Entity entity, List<InboxFile> files, Dataset<Row> rejects, Dataset<Row> classified) {
+    private void write(Entity entity, List<InboxFile> files, Dataset<Row> rejects, Dataset<Row> classified,
+                       boolean anyReplaced, boolean anyAdded) {
         long t0 = System.nanoTime();
         // rows of these very files: only a run killed after writing some of them left any
         org.apache.spark.sql.Column batch = col(CuratedSchema.SOURCE_FILE).isin(files.stream().map(InboxFile::path).toArray())
@@ -273,9 +309,12 @@ public final class Ingestor {
         warehouse.insertNew(versionsTable(entity), accepted, batch, CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM,
                 CuratedSchema.LINE_NUMBER);
         Faults.at("ingest.after_versions");
-        warehouse.upsert(entity.tableName(), classified.filter(col(VersionClassifier.IS_CURRENT))
-                .select(curatedColumns(entity, true)), CuratedSchema.OFFICE_ID, entity.keyColumn());
-        LOG.debug("{}: tables written in {} ms", entity.tableName(), (System.nanoTime() - t0) / 1_000_000);
+        Dataset<Row> current = classified.filter(col(VersionClassifier.IS_CURRENT));
+        warehouse.upsert(entity.tableName(),
+                anyReplaced ? current.filter(col(VersionClassifier.HAD_EARLIER)).select(curatedColumns(entity, true)) : null,
+                anyAdded ? current.filter(not(col(VersionClassifier.HAD_EARLIER))).select(curatedColumns(entity, true)) : null,
+                batch, CuratedSchema.OFFICE_ID, entity.keyColumn());
+        LOG.info("{}: tables written in {} s", entity.tableName(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
     }
 
     /**
@@ -330,7 +369,7 @@ public final class Ingestor {
                 .add("orphans", DataTypes.LongType)
                 .add("rejects_by_reason", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
                 .add("run_id", DataTypes.StringType).add("recorded_at", DataTypes.TimestampType)
-                .add(MODIFIED_AT, DataTypes.LongType);
+                .add(LedgerIndex.MODIFIED_AT, DataTypes.LongType);
     }
 
     private void writeLedger(List<FileResult> processed, Map<String, Long> modified) {

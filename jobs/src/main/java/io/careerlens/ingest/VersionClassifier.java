@@ -4,6 +4,7 @@ import io.careerlens.contract.Entity;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.coalesce;
@@ -32,6 +33,8 @@ public final class VersionClassifier {
     public static final String DUPLICATE = "duplicate";
     /** the row becomes its key's current version. */
     public static final String IS_CURRENT = Columns.internal("is_current");
+    /** the key had a version before this batch, so it has a row in the current table to replace. */
+    public static final String HAD_EARLIER = Columns.internal("had_earlier");
     private static final String NEW = Columns.internal("new");
 
     private VersionClassifier() {
@@ -48,7 +51,7 @@ public final class VersionClassifier {
     /**
      * @param history  earlier accepted versions (curated layout)
      * @param incoming valid rows of the files being ingested (curated layout)
-     * @return incoming with {@link #OUTCOME} and {@link #IS_CURRENT}
+     * @return incoming with {@link #OUTCOME}, {@link #IS_CURRENT} and {@link #HAD_EARLIER}
      */
     public static Dataset<Row> classify(Dataset<Row> history, Dataset<Row> incoming, Entity entity) {
         String key = entity.keyColumn();
@@ -59,10 +62,15 @@ public final class VersionClassifier {
         List<String> keys = List.of(CuratedSchema.OFFICE_ID, key);
         // Versions already written from these very files (a run stopped half-way) are this run's own.
         Dataset<Row> files = incoming.select(CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM).distinct();
-        Dataset<Row> earlier = history
+        // earlier versions only take part in the ordering: the columns it needs are read, the rest left null
+        List<String> ordering = List.of(needed);
+        Column[] layout = java.util.Arrays.stream(incoming.schema().fields())
+                .map(f -> ordering.contains(f.name()) ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name()))
+                .toArray(Column[]::new);
+        Dataset<Row> earlier = history.select(needed[0], rest(needed))
                 .join(files, Keys.of(CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM), "left_anti")
                 .join(incoming.select(CuratedSchema.OFFICE_ID, key).distinct(), Keys.of(keys.toArray(new String[0])), "left_semi")
-                .select(incoming.columns()[0], rest(incoming.columns()))
+                .select(layout)
                 .withColumn(NEW, lit(false));
         Dataset<Row> all = earlier.unionByName(incoming.withColumn(NEW, lit(true)));
 
@@ -73,8 +81,10 @@ public final class VersionClassifier {
         // The current version is the last held or accepted one: a duplicate changes nothing.
         Column laterVersions = sum(when(not(col(NEW)).or(col(OUTCOME).equalTo(ACCEPTED)), 1).otherwise(0))
                 .over(ordered.rowsBetween(1, Window.unboundedFollowing()));
+        Column hadEarlier = max(not(col(NEW))).over(Window.partitionBy(CuratedSchema.OFFICE_ID, key));
         return all.withColumn(OUTCOME, outcome)
                 .withColumn(IS_CURRENT, col(OUTCOME).equalTo(ACCEPTED).and(coalesce(laterVersions, lit(0)).equalTo(0)))
+                .withColumn(HAD_EARLIER, hadEarlier)
                 .filter(col(NEW))
                 .drop(NEW);
     }

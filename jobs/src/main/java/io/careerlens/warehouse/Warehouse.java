@@ -40,24 +40,33 @@ public final class Warehouse {
     }
 
     /**
-     * The table's latest Delta version (-1 when it does not exist), read from the names in its
-     * transaction log: no Spark job, so a run can tell cheaply whether anything changed.
+     * A table's latest commit file: its version (-1 when the table does not exist), length and
+     * modification time. A table rebuilt beside the old one and switched in may reach the same version
+     * number, never with the same commit file, so a cache keyed on all three cannot outlive its table.
      */
-    public long version(String table) {
+    public record Commit(long version, long length, long modifiedAt) {
+        public String key() {
+            return version + ":" + length + ":" + modifiedAt;
+        }
+    }
+
+    /** {@link Commit} read from the transaction log's listing, without Spark. */
+    public static Commit latestCommit(org.apache.hadoop.conf.Configuration hadoop, String warehouseUri, String table) {
+        String root = warehouseUri.endsWith("/") ? warehouseUri.substring(0, warehouseUri.length() - 1) : warehouseUri;
         try {
-            org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path(table), "_delta_log");
-            org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(root + "/" + table, "_delta_log");
+            org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(hadoop);
             if (!fs.exists(log)) {
-                return -1;
+                return new Commit(-1, 0, 0);
             }
-            long v = -1;
+            Commit last = new Commit(-1, 0, 0);
             for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(log)) {
                 String n = s.getPath().getName();
-                if (n.matches("\\d{20}\\.json")) {
-                    v = Math.max(v, Long.parseLong(n.substring(0, 20)));
+                if (n.matches("\\d{20}\\.json") && Long.parseLong(n.substring(0, 20)) > last.version()) {
+                    last = new Commit(Long.parseLong(n.substring(0, 20)), s.getLen(), s.getModificationTime());
                 }
             }
-            return v;
+            return last;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read the log of table " + table + ": " + e.getMessage(), e);
         }
@@ -105,12 +114,37 @@ public final class Warehouse {
                 .whenNotMatched().insertAll().execute();
     }
 
-    /** Inserts new keys and replaces the rows of existing ones, in one commit. */
-    public void upsert(String table, Dataset<Row> data, String... keys) {
-        if (!exists(table)) {
-            append(table, data);
+    /**
+     * Replaces the rows of keys the table holds and adds new keys, paying for a MERGE only where one
+     * is needed: {@code replacing} (rows whose key the table holds; null when there are none) is
+     * merged, {@code adding} (new keys; null when none) appended, so a batch of new keys costs an
+     * append instead of a scan and rewrite of the table. When a row of the table already matches
+     * {@code batch} (a killed run wrote part of this batch), everything goes through one MERGE, which
+     * is safe to repeat.
+     */
+    public void upsert(String table, Dataset<Row> replacing, Dataset<Row> adding, org.apache.spark.sql.Column batch,
+                       String... keys) {
+        Dataset<Row> all = replacing == null ? adding : adding == null ? replacing : replacing.unionByName(adding);
+        if (all == null) {
             return;
         }
+        if (!exists(table)) {
+            append(table, all);
+            return;
+        }
+        if (!read(table).filter(batch).limit(1).isEmpty()) {
+            merge(table, all, keys);
+            return;
+        }
+        if (replacing != null) {
+            merge(table, replacing, keys);
+        }
+        if (adding != null) {
+            append(table, adding);
+        }
+    }
+
+    private void merge(String table, Dataset<Row> data, String... keys) {
         DeltaTable.forPath(spark, path(table)).as("t").merge(data.as("s"), on(keys))
                 .whenMatched().updateAll().whenNotMatched().insertAll().execute();
     }

@@ -137,6 +137,14 @@ class IngestorTest {
         IngestReport late = ingest(config("o"), inbox, wh);
         assertEquals(1, file(late, "o/2025-12-31/students.csv").accepted());
         assertEquals("B", column(w, "students", "student_id", "department").get("S1"));
+
+        // a held key changed (replaced in place) and a new key (appended): each key once, newest values
+        Inboxes.write(inbox, "o", "2026-01-03", "students.csv", header,
+                "S3,phd,2025-09-01,W",
+                "S4,masters,2026-01-01,V");
+        assertEquals(2, file(ingest(config("o"), inbox, wh), "o/2026-01-03/students.csv").accepted());
+        assertEquals(Map.of("S1", "B", "S2", "X", "S3", "W", "S4", "V"), column(w, "students", "student_id", "department"));
+        assertEquals(4, w.read("students").count());
     }
 
     @Test
@@ -161,6 +169,47 @@ class IngestorTest {
     }
 
     @Test
+    void theLedgerIndexCopyTellsANightWithNothingNewWithoutSparkAndIsIgnoredOnceTheLedgerMovesOn() throws Exception {
+        Path inbox = tmp.resolve("inbox");
+        Path wh = tmp.resolve("wh");
+        Path file = Inboxes.write(inbox, "o", "2026-01-01", "students.csv", "student_id,program,program_start",
+                "S1,masters,2025-09-01");
+        assertEquals(1, ingest(config("o"), inbox, wh).count(FileResult.INGESTED));
+        org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+
+        Ingestor.InboxCheck check = Ingestor.check(hadoop, config("o"), wh.toString(), inbox.toString());
+        assertTrue(check.nothingNew());
+        IngestReport nothing = Ingestor.nothingNew(check, "r2");
+        assertEquals(List.of("o/2026-01-01/students.csv skipped_unchanged 0/0/0/0/0 {}"), strip(nothing));
+
+        // touched but the same bytes: hashed, found known, still nothing new
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                java.nio.file.Files.getLastModifiedTime(file).toMillis() + 60_000));
+        assertTrue(Ingestor.check(hadoop, config("o"), wh.toString(), inbox.toString()).nothingNew());
+
+        // a new file: the check's scan is handed to the Spark ingest, which refreshes the copy
+        Inboxes.write(inbox, "o", "2026-01-02", "students.csv", "student_id,program,program_start", "S2,phd,2025-09-01");
+        Ingestor.InboxCheck withNew = Ingestor.check(hadoop, config("o"), wh.toString(), inbox.toString());
+        assertFalse(withNew.nothingNew());
+        Warehouse w = new Warehouse(spark, wh.toString());
+        IngestReport second = new Ingestor(spark, config("o"), w, "r3").run(inbox.toString(), withNew);
+        assertEquals(1, second.count(FileResult.INGESTED));
+        assertEquals(1, second.count(FileResult.SKIPPED_UNCHANGED));
+        assertTrue(Ingestor.check(hadoop, config("o"), wh.toString(), inbox.toString()).nothingNew());
+
+        // the ledger moved on without the copy (a run stopped between the two): the copy no longer counts
+        w.append(Warehouse.FILE_LEDGER, w.read(Warehouse.FILE_LEDGER).limit(1));
+        Ingestor.InboxCheck stale = Ingestor.check(hadoop, config("o"), wh.toString(), inbox.toString());
+        assertEquals(null, stale.index());
+        assertFalse(stale.nothingNew());
+        // reading the ledger itself writes the copy again; a damaged copy is read as no copy
+        assertEquals(2, new Ingestor(spark, config("o"), w, "r4").run(inbox.toString(), stale).count(FileResult.SKIPPED_UNCHANGED));
+        assertTrue(Ingestor.check(hadoop, config("o"), wh.toString(), inbox.toString()).nothingNew());
+        java.nio.file.Files.writeString(wh.resolve(LedgerIndex.FILE), "{\"ledger_commit\": [");
+        assertFalse(Ingestor.check(hadoop, config("o"), wh.toString(), inbox.toString()).nothingNew());
+    }
+
+    @Test
     void aRunStoppedBeforeItsLedgerIsFinishedByTheNextWithTheSameResult() {
         Path inbox = tmp.resolve("inbox");
         Inboxes.write(inbox, "o", "2026-01-01", "students.csv", "student_id,program,program_start",
@@ -178,12 +227,20 @@ class IngestorTest {
         Inboxes.deleteTree(crashed.resolve(Warehouse.FILE_LEDGER));
         Inboxes.deleteTree(crashed.resolve("events"));
         IngestReport resumed = ingest(config("o"), inbox, crashed);
+        // as if killed just before the ledger: every table already holds this batch's rows (merged, not appended twice)
+        Path beforeLedger = tmp.resolve("before-ledger");
+        ingest(config("o"), inbox, beforeLedger);
+        Inboxes.deleteTree(beforeLedger.resolve(Warehouse.FILE_LEDGER));
+        IngestReport again = ingest(config("o"), inbox, beforeLedger);
 
         assertEquals(strip(expected), strip(resumed));
+        assertEquals(strip(expected), strip(again));
         Warehouse a = new Warehouse(spark, clean.toString());
-        Warehouse b = new Warehouse(spark, crashed.toString());
-        for (String table : List.of("students", "events", "students_versions", "events_versions", Warehouse.REJECTS)) {
-            assertEquals(sorted(a, table), sorted(b, table), table);
+        for (Path other : List.of(crashed, beforeLedger)) {
+            Warehouse b = new Warehouse(spark, other.toString());
+            for (String table : List.of("students", "events", "students_versions", "events_versions", Warehouse.REJECTS)) {
+                assertEquals(sorted(a, table), sorted(b, table), other.getFileName() + ": " + table);
+            }
         }
         assertEquals(2, a.read(Warehouse.REJECTS).count(), "the bad date and the unknown type, each once");
     }
