@@ -3,7 +3,7 @@ package io.careerlens.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.careerlens.ingest.FileResult;
 import io.careerlens.ingest.IngestReport;
-import io.careerlens.ingest.Ingestor;
+import io.careerlens.ingest.InboxValidation;
 import io.careerlens.ingest.RejectedRow;
 import io.careerlens.warehouse.SparkSessions;
 import java.util.concurrent.Callable;
@@ -22,7 +22,7 @@ public class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var config = common.config();
         SparkSession spark = SparkSessions.getOrCreate("careerlens-validate");
-        IngestReport report = new Ingestor(spark, config, null, RunIds.next()).run(common.inbox());
+        IngestReport report = InboxValidation.run(spark, config, common.inbox(), RunIds.next());
         if (common.json) {
             var node = IngestOutput.json(report);
             ArrayNode rows = node.putArray("rejected_rows");

@@ -93,6 +93,13 @@ public final class CuratedSchema {
         return new StructType(fields.toArray(new StructField[0]));
     }
 
+    /** the curated table's columns, to select; without the row hash when it is yet to be computed. */
+    public static org.apache.spark.sql.Column[] columns(Entity entity, boolean withHash) {
+        return java.util.Arrays.stream(curated(entity).fields()).map(StructField::name)
+                .filter(n -> withHash || !n.equals(ROW_HASH))
+                .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
+    }
+
     public static List<String> canonicalNames(Entity entity) {
         return canonicalFields(entity).stream().map(StructField::name).toList();
     }

@@ -35,9 +35,14 @@ import org.apache.hadoop.fs.Path;
  * path with its reason; nothing here is fatal except an inbox that does not exist.
  */
 public final class InboxScanner {
+    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(InboxScanner.class);
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     public record Result(List<InboxFile> files, List<SkippedPath> skipped) {
+        /** every skipped path in the log, with its reason. */
+        public void logSkipped() {
+            skipped.forEach(s -> LOG.warn("skipped {}: {}", s.path(), s.reason()));
+        }
     }
 
     private InboxScanner() {

@@ -1,7 +1,6 @@
 package io.careerlens.ingest;
 
 import io.careerlens.contract.Entity;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -17,12 +16,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,26 +27,27 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * SPEC section 1: reads new export files into the curated Delta tables. Every table write is one
- * idempotent Delta commit and the file ledger is written last, so a run stopped at any point is
- * finished by the next one with the same result.
+ * SPEC section 1: writes the new export files of an inbox into the curated Delta tables. Files
+ * are checked by the {@link BatchValidator}, deduplicated against the versions held
+ * ({@link VersionClassifier}) and written here. Every table write is one idempotent Delta commit
+ * and the file ledger is written last, so a run stopped at any point is finished by the next one
+ * with the same result. ({@link InboxValidation} checks an inbox without writing.)
  */
 public final class Ingestor {
     private static final Logger LOG = LogManager.getLogger(Ingestor.class);
-    private static final int REJECT_SAMPLE_LIMIT = 1000;
-    public static final String FILE_QUARANTINED = "file_quarantined";
 
     private final SparkSession spark;
     private final Config config;
     private final Warehouse warehouse;
     private final String runId;
+    private final BatchValidator validator;
 
-    /** @param warehouse null to validate only: nothing is written and nothing earlier is compared. */
     public Ingestor(SparkSession spark, Config config, Warehouse warehouse, String runId) {
         this.spark = spark;
         this.config = config;
-        this.warehouse = warehouse;
+        this.warehouse = java.util.Objects.requireNonNull(warehouse, "warehouse");
         this.runId = runId;
+        this.validator = new BatchValidator(spark, config, runId);
     }
 
     /**
@@ -76,7 +73,7 @@ public final class Ingestor {
         if (!check.nothingNew()) {
             throw new IllegalArgumentException("the inbox holds new files");
         }
-        logSkipped(check.scan());
+        check.scan().logSkipped();
         LOG.info("nothing new in the inbox: {} file(s) already ingested", check.scan().files().size());
         return new IngestReport(runId, check.scan().files().stream().map(Ingestor::unchanged).toList(),
                 check.scan().skipped(), List.of(), 0);
@@ -92,9 +89,8 @@ public final class Ingestor {
         boolean indexed = check.index() != null;
         LedgerIndex known = indexed ? check.index() : readLedger();
         InboxScanner.Result scan = indexed ? check.scan() : InboxScanner.scan(inbox, config, hadoop, known.stamps());
-        logSkipped(scan);
+        scan.logSkipped();
         List<FileResult> results = new ArrayList<>();
-        List<RejectedRow> samples = new ArrayList<>();
         long rejectsTotal = 0;
         Map<Entity, Dataset<Row>> acceptedByEntity = new LinkedHashMap<>();
         Map<String, FileResult> byPath = new LinkedHashMap<>();
@@ -115,33 +111,24 @@ public final class Ingestor {
             }
             EntityBatch batch = ingestEntity(entity, fresh);
             batch.results.forEach(r -> byPath.put(r.path(), r));
-            samples.addAll(batch.samples);
             rejectsTotal += batch.rejectsTotal;
-            if (batch.accepted != null) {
-                acceptedByEntity.put(entity, batch.accepted);
-            }
+            acceptedByEntity.put(entity, batch.accepted);
         }
-        if (warehouse != null) {
-            countOrphans(acceptedByEntity, byPath);
-            Faults.at("ingest.before_ledger");
-            Map<String, Long> modified = new HashMap<>();
-            scan.files().forEach(f -> modified.put(f.path(), f.modifiedAt()));
-            List<FileResult> processed = byPath.values().stream()
-                    .filter(r -> !r.status().equals(FileResult.SKIPPED_UNCHANGED)).toList();
-            writeLedger(processed, modified);
-            if (!processed.isEmpty() || !indexed) {
-                known.with(processed, modified).cache(hadoop, warehouse.uri());
-            }
+        countOrphans(acceptedByEntity, byPath);
+        Faults.at("ingest.before_ledger");
+        Map<String, Long> modified = new HashMap<>();
+        scan.files().forEach(f -> modified.put(f.path(), f.modifiedAt()));
+        List<FileResult> processed = byPath.values().stream()
+                .filter(r -> !r.status().equals(FileResult.SKIPPED_UNCHANGED)).toList();
+        writeLedger(processed, modified);
+        if (!processed.isEmpty() || !indexed) {
+            known.with(processed, modified).cache(hadoop, warehouse.uri());
         }
         acceptedByEntity.values().forEach(Dataset::unpersist);
         for (InboxFile f : scan.files()) {
             results.add(byPath.get(f.path()));
         }
-        return new IngestReport(runId, results, scan.skipped(), samples, rejectsTotal);
-    }
-
-    private static void logSkipped(InboxScanner.Result scan) {
-        scan.skipped().forEach(s -> LOG.warn("skipped {}: {}", s.path(), s.reason()));
+        return new IngestReport(runId, results, scan.skipped(), List.of(), rejectsTotal);
     }
 
     private static FileResult unchanged(InboxFile f) {
@@ -149,145 +136,32 @@ public final class Ingestor {
                 FileResult.SKIPPED_UNCHANGED, "already ingested with this checksum", 0, 0, 0, 0, 0, Map.of());
     }
 
-    /** What the file ledger holds (nothing when validating only or before the first ingest). */
+    /** What the file ledger holds (nothing before the first ingest). */
     private LedgerIndex readLedger() {
-        if (warehouse == null || !warehouse.exists(Warehouse.FILE_LEDGER)) {
+        if (!warehouse.exists(Warehouse.FILE_LEDGER)) {
             return LedgerIndex.empty();
         }
         return LedgerIndex.of(warehouse.read(Warehouse.FILE_LEDGER));
     }
 
-    private record EntityBatch(List<FileResult> results, List<RejectedRow> samples, long rejectsTotal,
-                               Dataset<Row> accepted) {
+    private record EntityBatch(List<FileResult> results, long rejectsTotal, Dataset<Row> accepted) {
     }
 
     private EntityBatch ingestEntity(Entity entity, List<InboxFile> files) {
         long t0 = System.nanoTime();
-        Dataset<Row> staged = parse(entity, files).persist(StorageLevel.MEMORY_AND_DISK());
-        Map<String, String> fileProblems = new HashMap<>();
-        for (Row r : staged.filter(col(CuratedSchema.KIND).equalTo(CuratedSchema.KIND_FILE))
-                .select(CuratedSchema.SOURCE_FILE, CuratedSchema.REJECT_DETAIL).collectAsList()) {
-            if (r.getString(1) != null) {
-                fileProblems.put(r.getString(0), r.getString(1));
-            }
-        }
-        Dataset<Row> records = staged.filter(col(CuratedSchema.KIND).equalTo(CuratedSchema.KIND_RECORD));
-        Map<String, Map<String, Long>> reasons = new HashMap<>();
-        Map<String, Long> read = new HashMap<>();
-        for (Row r : records.groupBy(CuratedSchema.SOURCE_FILE, CuratedSchema.REJECT_REASON).count().collectAsList()) {
-            read.merge(r.getString(0), r.getLong(2), Long::sum);
-            if (r.getString(1) != null) {
-                reasons.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
-            }
-        }
-        // Data-quality gate: a file with too many bad rows is held back whole.
-        Map<String, String> quarantined = new HashMap<>();
-        for (InboxFile f : files) {
-            long n = read.getOrDefault(f.path(), 0L);
-            long bad = reasons.getOrDefault(f.path(), Map.of()).values().stream().mapToLong(Long::longValue).sum();
-            if (!fileProblems.containsKey(f.path()) && n > 0 && (double) bad / n > config.quality.maxRejectRate) {
-                quarantined.put(f.path(), String.format("%.1f%% of its %d rows were rejected (threshold %.1f%%); "
-                        + "the whole file is held back until a corrected export arrives", 100.0 * bad / n, n,
-                        100 * config.quality.maxRejectRate));
-            }
-        }
-        String[] held = quarantined.keySet().toArray(new String[0]);
-        Dataset<Row> rejects = records
-                .filter(col(CuratedSchema.REJECT_REASON).isNotNull().or(col(CuratedSchema.SOURCE_FILE).isin((Object[]) held)))
-                .withColumn("reason", coalesce(col(CuratedSchema.REJECT_REASON), lit(FILE_QUARANTINED)))
-                .withColumn("detail", coalesce(col(CuratedSchema.REJECT_DETAIL),
-                        lit("the file was quarantined: too many of its rows were rejected")))
-                .select(col(CuratedSchema.OFFICE_ID), col(CuratedSchema.EXPORT_DATE), lit(entity.tableName()).as("entity"),
-                        col(CuratedSchema.SOURCE_FILE), col(CuratedSchema.SOURCE_CHECKSUM), col(CuratedSchema.LINE_NUMBER),
-                        col("reason"), col("detail"), col(CuratedSchema.RAW_TEXT), lit(runId).as("run_id"));
-        // validate lists rejected rows; ingest only counts them, so it skips this sort
-        List<RejectedRow> samples = new ArrayList<>();
-        for (Row r : warehouse != null ? List.<Row>of() : rejects.orderBy(CuratedSchema.SOURCE_FILE, CuratedSchema.LINE_NUMBER).limit(REJECT_SAMPLE_LIMIT)
-                .select(CuratedSchema.SOURCE_FILE, CuratedSchema.LINE_NUMBER, "reason", "detail").collectAsList()) {
-            samples.add(new RejectedRow(r.getString(0), r.getLong(1), r.getString(2), r.getString(3)));
-        }
-        Dataset<Row> valid = records
-                .filter(col(CuratedSchema.REJECT_REASON).isNull().and(not(col(CuratedSchema.SOURCE_FILE).isin((Object[]) held))))
-                .select(curatedColumns(entity, false))
-                .transform(d -> VersionClassifier.withRowHash(d, entity));
-        Dataset<Row> history = warehouse == null
-                ? spark.createDataFrame(List.of(), CuratedSchema.curated(entity))
-                : warehouse.readOrEmpty(versionsTable(entity), CuratedSchema.curated(entity));
-        Dataset<Row> classified = VersionClassifier.classify(history, valid, entity).persist(StorageLevel.MEMORY_AND_DISK());
-        Map<String, long[]> outcomes = new HashMap<>();
-        // current versions of keys already held (replaced in the current table) and of new keys (appended)
-        long[] current = new long[2];
-        for (Row r : classified.groupBy(col(CuratedSchema.SOURCE_FILE), col(VersionClassifier.OUTCOME),
-                col(VersionClassifier.IS_CURRENT), col(VersionClassifier.HAD_EARLIER)).count().collectAsList()) {
-            long[] a = outcomes.computeIfAbsent(r.getString(0), k -> new long[2]);
-            a[VersionClassifier.ACCEPTED.equals(r.getString(1)) ? 0 : 1] += r.getLong(4);
-            if (r.getBoolean(2)) {
-                current[r.getBoolean(3) ? 0 : 1] += r.getLong(4);
-            }
-        }
+        BatchValidator.Batch batch = validator.validate(entity, files);
+        Dataset<Row> history = warehouse.readOrEmpty(versionsTable(entity), CuratedSchema.curated(entity));
+        Dataset<Row> classified = VersionClassifier.classify(history, batch.valid(), entity)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        VersionClassifier.Tally tally = VersionClassifier.tally(classified);
         LOG.info("{}: {} file(s) read and classified in {} s: {} version(s) replace current rows, {} are new keys",
-                entity.tableName(), files.size(), String.format("%.1f", (System.nanoTime() - t0) / 1e9), current[0], current[1]);
-        if (warehouse != null) {
-            write(entity, files, rejects, classified, current[0] > 0, current[1] > 0);
-        }
-        List<FileResult> results = new ArrayList<>();
-        for (InboxFile f : files) {
-            Map<String, Long> rs = reasons.getOrDefault(f.path(), Map.of());
-            long n = read.getOrDefault(f.path(), 0L);
-            long[] o = outcomes.getOrDefault(f.path(), new long[2]);
-            String status = fileProblems.containsKey(f.path()) ? FileResult.REJECTED_FILE
-                    : quarantined.containsKey(f.path()) ? FileResult.QUARANTINED
-                    : warehouse == null ? FileResult.VALID : FileResult.INGESTED;
-            String reason = fileProblems.getOrDefault(f.path(), quarantined.get(f.path()));
-            Map<String, Long> byReason = new TreeMap<>(rs);
-            if (quarantined.containsKey(f.path()) && n - rs.values().stream().mapToLong(Long::longValue).sum() > 0) {
-                byReason.put(FILE_QUARANTINED, n - rs.values().stream().mapToLong(Long::longValue).sum());
-            }
-            long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
-            FileResult result = new FileResult(f.path(), f.officeId(), f.exportDate(), entity.tableName(), f.size(),
-                    f.checksum(), status, reason, n, o[0], rejected, o[1], 0, byReason);
-            if (!result.reconciles()) {
-                throw new IllegalStateException("row accounting does not add up for " + f.path() + ": " + result);
-            }
-            if (reason != null) {
-                LOG.warn("{}: {}", f.path(), reason);
-            }
-            results.add(result);
-        }
-        long rejectsTotal = results.stream().mapToLong(FileResult::rejected).sum();
-        staged.unpersist();
-        if (warehouse == null) {
-            classified.unpersist();
-            return new EntityBatch(results, samples, rejectsTotal, null);
-        }
+                entity.tableName(), files.size(), String.format("%.1f", (System.nanoTime() - t0) / 1e9),
+                tally.replacing(), tally.adding());
+        write(entity, files, batch.rejects(), classified, tally.replacing() > 0, tally.adding() > 0);
+        List<FileResult> results = batch.results(tally.byFile(), FileResult.INGESTED);
+        batch.release();
         Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED));
-        return new EntityBatch(results, samples, rejectsTotal, accepted);
-    }
-
-    private JavaRDD<Row> parsedRows(List<InboxFile> files) {
-        Config cfg = config;
-        Map<String, String> hadoopConf = new HashMap<>();
-        spark.sparkContext().hadoopConfiguration().forEach(e -> hadoopConf.put(e.getKey(), e.getValue()));
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        return jsc.parallelize(files, Math.max(1, files.size())).flatMap(f -> {
-            Configuration hadoop = new Configuration(false);
-            hadoopConf.forEach(hadoop::set);
-            return new FileParser(f, cfg.office(f.officeId()), hadoop);
-        });
-    }
-
-    private Dataset<Row> parse(Entity entity, List<InboxFile> files) {
-        return spark.createDataFrame(parsedRows(files), CuratedSchema.staged(entity));
-    }
-
-    private static org.apache.spark.sql.Column[] curatedColumns(Entity entity, boolean withHash) {
-        List<org.apache.spark.sql.Column> cols = new ArrayList<>();
-        for (var f : CuratedSchema.curated(entity).fields()) {
-            if (withHash || !f.name().equals(CuratedSchema.ROW_HASH)) {
-                cols.add(col(f.name()));
-            }
-        }
-        return cols.toArray(new org.apache.spark.sql.Column[0]);
+        return new EntityBatch(results, results.stream().mapToLong(FileResult::rejected).sum(), accepted);
     }
 
     public static String versionsTable(Entity entity) {
@@ -305,14 +179,14 @@ public final class Ingestor {
                 CuratedSchema.LINE_NUMBER);
         Faults.at("ingest.after_rejects");
         Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED))
-                .select(curatedColumns(entity, true));
+                .select(CuratedSchema.columns(entity, true));
         warehouse.insertNew(versionsTable(entity), accepted, batch, CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM,
                 CuratedSchema.LINE_NUMBER);
         Faults.at("ingest.after_versions");
         Dataset<Row> current = classified.filter(col(VersionClassifier.IS_CURRENT));
         warehouse.upsert(entity.tableName(),
-                anyReplaced ? current.filter(col(VersionClassifier.HAD_EARLIER)).select(curatedColumns(entity, true)) : null,
-                anyAdded ? current.filter(not(col(VersionClassifier.HAD_EARLIER))).select(curatedColumns(entity, true)) : null,
+                anyReplaced ? current.filter(col(VersionClassifier.HAD_EARLIER)).select(CuratedSchema.columns(entity, true)) : null,
+                anyAdded ? current.filter(not(col(VersionClassifier.HAD_EARLIER))).select(CuratedSchema.columns(entity, true)) : null,
                 batch, CuratedSchema.OFFICE_ID, entity.keyColumn());
         LOG.info("{}: tables written in {} s", entity.tableName(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
     }

@@ -89,6 +89,27 @@ public final class VersionClassifier {
                 .drop(NEW);
     }
 
+    /**
+     * What a classification decided, in one pass: per file {accepted, duplicates}; and how many
+     * current versions replace a key already held or bring a new key.
+     */
+    public record Tally(java.util.Map<String, long[]> byFile, long replacing, long adding) {
+    }
+
+    public static Tally tally(Dataset<Row> classified) {
+        java.util.Map<String, long[]> byFile = new java.util.HashMap<>();
+        long[] current = new long[2];
+        for (Row r : classified.groupBy(col(CuratedSchema.SOURCE_FILE), col(OUTCOME), col(IS_CURRENT), col(HAD_EARLIER))
+                .count().collectAsList()) {
+            long[] a = byFile.computeIfAbsent(r.getString(0), k -> new long[2]);
+            a[ACCEPTED.equals(r.getString(1)) ? 0 : 1] += r.getLong(4);
+            if (r.getBoolean(2)) {
+                current[r.getBoolean(3) ? 0 : 1] += r.getLong(4);
+            }
+        }
+        return new Tally(byFile, current[0], current[1]);
+    }
+
     private static String[] rest(String[] cols) {
         String[] r = new String[cols.length - 1];
         System.arraycopy(cols, 1, r, 0, r.length);

@@ -289,7 +289,7 @@ class IngestorTest {
         IngestReport r = ingest(c, inbox, tmp.resolve("wh"));
         FileResult q = file(r, "o/2026-01-01/students.csv");
         assertEquals(FileResult.QUARANTINED, q.status());
-        assertEquals(Map.of("bad_enum", 1L, Ingestor.FILE_QUARANTINED, 1L), q.rejectsByReason());
+        assertEquals(Map.of("bad_enum", 1L, BatchValidator.FILE_QUARANTINED, 1L), q.rejectsByReason());
         assertTrue(q.reconciles());
         assertEquals(FileResult.INGESTED, file(r, "p/2026-01-01/students.csv").status());
         Warehouse w = new Warehouse(spark, tmp.resolve("wh").toString());
