@@ -157,8 +157,8 @@ public final class Ingestor {
         LOG.info("{}: {} file(s) read and classified in {} s: {} version(s) replace current rows, {} are new keys",
                 entity.tableName(), files.size(), String.format("%.1f", (System.nanoTime() - t0) / 1e9),
                 tally.replacing(), tally.adding());
-        write(entity, files, batch.rejects(), classified, tally.replacing() > 0, tally.adding() > 0);
         List<FileResult> results = batch.results(tally.byFile(), FileResult.INGESTED);
+        write(entity, files, batch.rejects(), results.stream().mapToLong(FileResult::rejected).sum(), classified, tally);
         batch.release();
         Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED));
         return new EntityBatch(results, results.stream().mapToLong(FileResult::rejected).sum(), accepted);
@@ -168,27 +168,40 @@ public final class Ingestor {
         return entity.tableName() + "_versions";
     }
 
-    /** Each write is one Delta commit and safe to repeat. */
-    private void write(Entity entity, List<InboxFile> files, Dataset<Row> rejects, Dataset<Row> classified,
-                       boolean anyReplaced, boolean anyAdded) {
+    /**
+     * Each write is one Delta commit and safe to repeat; a part with no rows is not written. A table
+     * whose last commit is older than the ledger's holds nothing of an unfinished run (the ledger is
+     * written last), so only the tables written since are searched for rows of this batch.
+     */
+    private void write(Entity entity, List<InboxFile> files, Dataset<Row> rejects, long rejected,
+                       Dataset<Row> classified, VersionClassifier.Tally tally) {
         long t0 = System.nanoTime();
         // rows of these very files: only a run killed after writing some of them left any
         org.apache.spark.sql.Column batch = col(CuratedSchema.SOURCE_FILE).isin(files.stream().map(InboxFile::path).toArray())
                 .and(col(CuratedSchema.SOURCE_CHECKSUM).isin(files.stream().map(InboxFile::checksum).toArray()));
-        warehouse.insertNew(Warehouse.REJECTS, rejects, batch, CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM,
-                CuratedSchema.LINE_NUMBER);
+        if (rejected > 0) {
+            warehouse.insertNew(Warehouse.REJECTS, rejects, unsettled(Warehouse.REJECTS, batch), CuratedSchema.SOURCE_FILE,
+                    CuratedSchema.SOURCE_CHECKSUM, CuratedSchema.LINE_NUMBER);
+        }
         Faults.at("ingest.after_rejects");
-        Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED))
-                .select(CuratedSchema.columns(entity, true));
-        warehouse.insertNew(versionsTable(entity), accepted, batch, CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM,
-                CuratedSchema.LINE_NUMBER);
+        if (tally.accepted() > 0) {
+            Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED))
+                    .select(CuratedSchema.columns(entity, true));
+            warehouse.insertNew(versionsTable(entity), accepted, unsettled(versionsTable(entity), batch),
+                    CuratedSchema.SOURCE_FILE, CuratedSchema.SOURCE_CHECKSUM, CuratedSchema.LINE_NUMBER);
+        }
         Faults.at("ingest.after_versions");
         Dataset<Row> current = classified.filter(col(VersionClassifier.IS_CURRENT));
         warehouse.upsert(entity.tableName(),
-                anyReplaced ? current.filter(col(VersionClassifier.HAD_EARLIER)).select(CuratedSchema.columns(entity, true)) : null,
-                anyAdded ? current.filter(not(col(VersionClassifier.HAD_EARLIER))).select(CuratedSchema.columns(entity, true)) : null,
-                batch, CuratedSchema.OFFICE_ID, entity.keyColumn());
+                tally.replacing() > 0 ? current.filter(col(VersionClassifier.HAD_EARLIER)).select(CuratedSchema.columns(entity, true)) : null,
+                tally.adding() > 0 ? current.filter(not(col(VersionClassifier.HAD_EARLIER))).select(CuratedSchema.columns(entity, true)) : null,
+                unsettled(entity.tableName(), batch), CuratedSchema.OFFICE_ID, entity.keyColumn());
         LOG.info("{}: tables written in {} s", entity.tableName(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** {@code batch}, or null when the table was last written before the ledger and so holds none of it. */
+    private org.apache.spark.sql.Column unsettled(String table, org.apache.spark.sql.Column batch) {
+        return warehouse.committedBefore(table, Warehouse.FILE_LEDGER) ? null : batch;
     }
 
     /**

@@ -94,6 +94,10 @@ public final class VersionClassifier {
      * current versions replace a key already held or bring a new key.
      */
     public record Tally(java.util.Map<String, long[]> byFile, long replacing, long adding) {
+        /** versions accepted over all files. */
+        public long accepted() {
+            return byFile.values().stream().mapToLong(a -> a[0]).sum();
+        }
     }
 
     public static Tally tally(Dataset<Row> classified) {

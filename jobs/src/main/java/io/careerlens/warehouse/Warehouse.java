@@ -89,24 +89,17 @@ public final class Warehouse {
 
     /**
      * Inserts the rows whose key is not in the table yet, in one commit; rows already there are left
-     * alone, so writing the same batch twice is harmless.
-     */
-    public void insertNew(String table, Dataset<Row> data, String... keys) {
-        insertNew(table, data, null, keys);
-    }
-
-    /**
-     * As {@link #insertNew(String, Dataset, String...)}, cheaper in the usual case: when no row of
-     * the table matches {@code batch} (the rows this batch would write, e.g. its source files), none
-     * of its keys can be there yet, so the rows are appended without a MERGE. Only a batch a killed
-     * run had partly written pays for the MERGE.
+     * alone, so writing the same batch twice is harmless. Cheaper in the usual case: when no row of
+     * the table matches {@code batch} (the rows this batch would write, e.g. its source files; null
+     * when the caller knows the table cannot hold any), none of its keys can be there yet, so the
+     * rows are appended without a MERGE. Only a batch a killed run had partly written pays for it.
      */
     public void insertNew(String table, Dataset<Row> data, org.apache.spark.sql.Column batch, String... keys) {
         if (!exists(table)) {
             append(table, data.dropDuplicates(keys));
             return;
         }
-        if (batch != null && read(table).filter(batch).limit(1).isEmpty()) {
+        if (batch == null || read(table).filter(batch).limit(1).isEmpty()) {
             append(table, data);
             return;
         }
@@ -115,12 +108,24 @@ public final class Warehouse {
     }
 
     /**
+     * Whether {@code table}'s latest commit is older than {@code later}'s (read from the logs'
+     * listings, no Spark job): when a run writes {@code later} after every other table, a table
+     * committed before it holds nothing of a run that stopped half-way.
+     */
+    public boolean committedBefore(String table, String later) {
+        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        Commit t = latestCommit(hadoop, uri, table);
+        Commit l = latestCommit(hadoop, uri, later);
+        return t.version() >= 0 && l.version() >= 0 && t.modifiedAt() < l.modifiedAt();
+    }
+
+    /**
      * Replaces the rows of keys the table holds and adds new keys, paying for a MERGE only where one
      * is needed: {@code replacing} (rows whose key the table holds; null when there are none) is
      * merged, {@code adding} (new keys; null when none) appended, so a batch of new keys costs an
      * append instead of a scan and rewrite of the table. When a row of the table already matches
-     * {@code batch} (a killed run wrote part of this batch), everything goes through one MERGE, which
-     * is safe to repeat.
+     * {@code batch} (a killed run wrote part of this batch; null when the caller knows it cannot
+     * have), everything goes through one MERGE, which is safe to repeat.
      */
     public void upsert(String table, Dataset<Row> replacing, Dataset<Row> adding, org.apache.spark.sql.Column batch,
                        String... keys) {
@@ -132,7 +137,7 @@ public final class Warehouse {
             append(table, all);
             return;
         }
-        if (!read(table).filter(batch).limit(1).isEmpty()) {
+        if (batch != null && !read(table).filter(batch).limit(1).isEmpty()) {
             merge(table, all, keys);
             return;
         }

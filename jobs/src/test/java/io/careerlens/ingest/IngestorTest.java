@@ -245,6 +245,43 @@ class IngestorTest {
         assertEquals(2, a.read(Warehouse.REJECTS).count(), "the bad date and the unknown type, each once");
     }
 
+    @Test
+    void aRunKilledAfterAnEarlierCompleteOneDoesNotWriteItsRowsTwice() {
+        Path inbox = tmp.resolve("inbox");
+        String students = "student_id,program,program_start";
+        String events = "event_id,student_id,occurred_at,event_type";
+        Inboxes.write(inbox, "o", "2026-01-01", "students.csv", students, "S1,masters,2025-09-01", "S2,phd,2025-09-01");
+        Inboxes.write(inbox, "o", "2026-01-01", "events.csv", events, "E1,S1,2026-01-01,seminar");
+        List<String> kills = List.of("ingest.after_rejects", "ingest.after_versions", "ingest.before_ledger");
+        Path clean = tmp.resolve("clean");
+        ingest(config("o"), inbox, clean);
+        for (String step : kills) {
+            ingest(config("o"), inbox, tmp.resolve(step));
+        }
+        // the second export: a changed key, a new key, a bad row, a new event
+        Inboxes.write(inbox, "o", "2026-01-02", "students.csv", students,
+                "S1,phd,2025-09-01", "S3,phd,2025-09-01", "S4,phd,2025-13-01");
+        Inboxes.write(inbox, "o", "2026-01-02", "events.csv", events, "E2,S3,2026-01-02,seminar");
+        IngestReport expected = ingest(config("o"), inbox, clean);
+        Warehouse a = new Warehouse(spark, clean.toString());
+        assertEquals(Map.of("S1", "phd", "S2", "phd", "S3", "phd"), column(a, "students", "student_id", "program"));
+        for (String step : kills) {
+            Path wh = tmp.resolve(step);
+            System.setProperty("careerlens.fail_at", step);
+            try {
+                org.junit.jupiter.api.Assertions.assertThrows(io.careerlens.ops.Faults.SimulatedKill.class,
+                        () -> ingest(config("o"), inbox, wh));
+            } finally {
+                System.clearProperty("careerlens.fail_at");
+            }
+            assertEquals(strip(expected), strip(ingest(config("o"), inbox, wh)), step);
+            Warehouse b = new Warehouse(spark, wh.toString());
+            for (String table : List.of("students", "events", "students_versions", "events_versions", Warehouse.REJECTS)) {
+                assertEquals(sorted(a, table), sorted(b, table), step + ": " + table);
+            }
+        }
+    }
+
     private static List<String> strip(IngestReport r) {
         return r.files().stream().map(f -> f.path() + " " + f.status() + " " + f.rowsRead() + "/" + f.accepted() + "/"
                 + f.rejected() + "/" + f.duplicates() + "/" + f.orphans() + " " + f.rejectsByReason()).toList();
