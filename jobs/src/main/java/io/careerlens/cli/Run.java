@@ -37,6 +37,8 @@ final class Run implements AutoCloseable {
     private final RunLock lock;
     private final String warehouse;
     private SparkSession spark;
+    /** built once: loading Hadoop's default resources is not free */
+    private org.apache.hadoop.conf.Configuration submittedHadoop;
     /** the run of this command, once it holds the lock: its end is recorded in the warehouse. */
     private static volatile Run current;
 
@@ -48,12 +50,12 @@ final class Run implements AutoCloseable {
         this.logFile = RunLog.start(Path.of(common.logs()), id, command);
         LOG.info("{} run {} started (log: {})", command, id, logFile);
         this.warehouse = common.warehouse();
-        this.lock = RunLock.acquire(HadoopConf.get(), warehouse, command, id,
+        this.lock = RunLock.acquire(hadoop(), warehouse, command, id,
                 Duration.ofHours(config.operations.lockStaleHours));
         current = this;
         // a warehouse rebuild stopped half-way is finished before anything reads the tables
         try {
-            new WarehouseRebuild(HadoopConf.get(), common.warehouse()).finishInterrupted();
+            new WarehouseRebuild(hadoop(), common.warehouse()).finishInterrupted();
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -68,7 +70,7 @@ final class Run implements AutoCloseable {
         Run run = current;
         current = null;
         if (run != null) {
-            RunStatus.write(HadoopConf.get(), run.warehouse, run.id, run.command, run.started,
+            RunStatus.write(run.hadoop(), run.warehouse, run.id, run.command, run.started,
                     exitStatus, error, run.logFile);
         }
     }
@@ -90,7 +92,13 @@ final class Run implements AutoCloseable {
      * submitted configuration before that.
      */
     org.apache.hadoop.conf.Configuration hadoop() {
-        return spark != null ? spark.sparkContext().hadoopConfiguration() : HadoopConf.get();
+        if (spark != null) {
+            return spark.sparkContext().hadoopConfiguration();
+        }
+        if (submittedHadoop == null) {
+            submittedHadoop = HadoopConf.get();
+        }
+        return submittedHadoop;
     }
 
     <T> T step(String name, Supplier<T> work) {

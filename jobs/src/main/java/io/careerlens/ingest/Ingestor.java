@@ -41,6 +41,7 @@ public final class Ingestor {
     private final Warehouse warehouse;
     private final String runId;
     private final BatchValidator validator;
+    private Warehouse.Commit ledgerAtStart;
 
     public Ingestor(SparkSession spark, Config config, Warehouse warehouse, String runId) {
         this.spark = spark;
@@ -55,6 +56,9 @@ public final class Ingestor {
      * scan that decides what is new (hashing only files whose size or modification time changed).
      */
     public record InboxCheck(LedgerIndex index, InboxScanner.Result scan) {
+        /** no current copy: the ingest reads the ledger and scans the inbox itself. */
+        public static final InboxCheck NONE = new InboxCheck(null, null);
+
         /** every file in the inbox has been ingested with this content before. */
         public boolean nothingNew() {
             return index != null && scan.files().stream().allMatch(index::isDone);
@@ -65,7 +69,7 @@ public final class Ingestor {
     public static InboxCheck check(Configuration hadoop, Config config, String warehouseUri, String inbox) {
         return LedgerIndex.cached(hadoop, warehouseUri)
                 .map(index -> new InboxCheck(index, InboxScanner.scan(inbox, config, hadoop, index.stamps())))
-                .orElse(new InboxCheck(null, null));
+                .orElse(InboxCheck.NONE);
     }
 
     /** The ingest report of a night whose {@link InboxCheck#nothingNew() inbox holds nothing new}: no Spark. */
@@ -80,18 +84,19 @@ public final class Ingestor {
     }
 
     public IngestReport run(String inbox) {
-        return run(inbox, new InboxCheck(null, null));
+        return run(inbox, InboxCheck.NONE);
     }
 
     /** @param check the inbox already checked against the ledger index, reused when it was current */
     public IngestReport run(String inbox, InboxCheck check) {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         boolean indexed = check.index() != null;
+        // the ledger is written last: its commit at the start tells which tables a stopped run may have touched
+        ledgerAtStart = Warehouse.latestCommit(hadoop, warehouse.uri(), Warehouse.FILE_LEDGER);
         LedgerIndex known = indexed ? check.index() : readLedger();
         InboxScanner.Result scan = indexed ? check.scan() : InboxScanner.scan(inbox, config, hadoop, known.stamps());
         scan.logSkipped();
         List<FileResult> results = new ArrayList<>();
-        long rejectsTotal = 0;
         Map<Entity, Dataset<Row>> acceptedByEntity = new LinkedHashMap<>();
         Map<String, FileResult> byPath = new LinkedHashMap<>();
         for (Entity entity : Entity.values()) {
@@ -111,7 +116,6 @@ public final class Ingestor {
             }
             EntityBatch batch = ingestEntity(entity, fresh);
             batch.results.forEach(r -> byPath.put(r.path(), r));
-            rejectsTotal += batch.rejectsTotal;
             acceptedByEntity.put(entity, batch.accepted);
         }
         countOrphans(acceptedByEntity, byPath);
@@ -128,7 +132,8 @@ public final class Ingestor {
         for (InboxFile f : scan.files()) {
             results.add(byPath.get(f.path()));
         }
-        return new IngestReport(runId, results, scan.skipped(), List.of(), rejectsTotal);
+        return new IngestReport(runId, results, scan.skipped(), List.of(),
+                results.stream().mapToLong(FileResult::rejected).sum());
     }
 
     private static FileResult unchanged(InboxFile f) {
@@ -144,7 +149,7 @@ public final class Ingestor {
         return LedgerIndex.of(warehouse.read(Warehouse.FILE_LEDGER));
     }
 
-    private record EntityBatch(List<FileResult> results, long rejectsTotal, Dataset<Row> accepted) {
+    private record EntityBatch(List<FileResult> results, Dataset<Row> accepted) {
     }
 
     private EntityBatch ingestEntity(Entity entity, List<InboxFile> files) {
@@ -161,7 +166,7 @@ public final class Ingestor {
         write(entity, files, batch.rejects(), results.stream().mapToLong(FileResult::rejected).sum(), classified, tally);
         batch.release();
         Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED));
-        return new EntityBatch(results, results.stream().mapToLong(FileResult::rejected).sum(), accepted);
+        return new EntityBatch(results, accepted);
     }
 
     public static String versionsTable(Entity entity) {
@@ -201,7 +206,7 @@ public final class Ingestor {
 
     /** {@code batch}, or null when the table was last written before the ledger and so holds none of it. */
     private org.apache.spark.sql.Column unsettled(String table, org.apache.spark.sql.Column batch) {
-        return warehouse.committedBefore(table, Warehouse.FILE_LEDGER) ? null : batch;
+        return warehouse.committedBefore(table, ledgerAtStart) ? null : batch;
     }
 
     /**

@@ -108,15 +108,13 @@ public final class Warehouse {
     }
 
     /**
-     * Whether {@code table}'s latest commit is older than {@code later}'s (read from the logs'
-     * listings, no Spark job): when a run writes {@code later} after every other table, a table
-     * committed before it holds nothing of a run that stopped half-way.
+     * Whether {@code table}'s latest commit is older than {@code later} (a commit of another table,
+     * read from the logs' listings, no Spark job): when a run writes that table after every other,
+     * a table committed before it holds nothing of a run that stopped half-way.
      */
-    public boolean committedBefore(String table, String later) {
-        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        Commit t = latestCommit(hadoop, uri, table);
-        Commit l = latestCommit(hadoop, uri, later);
-        return t.version() >= 0 && l.version() >= 0 && t.modifiedAt() < l.modifiedAt();
+    public boolean committedBefore(String table, Commit later) {
+        Commit t = latestCommit(spark.sparkContext().hadoopConfiguration(), uri, table);
+        return t.version() >= 0 && later.version() >= 0 && t.modifiedAt() < later.modifiedAt();
     }
 
     /**
