@@ -17,7 +17,11 @@ public final class SparkTestSession {
                     .config("spark.ui.showConsoleProgress", "false")
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.default.parallelism", "2")
-                    .config("spark.databricks.delta.snapshotPartitions", "1")).getOrCreate();
+                    .config("spark.databricks.delta.snapshotPartitions", "1")
+                    // tiny inputs: compiling generated code costs more than it saves (measured in
+                    // docs/performance.md: a warm sample nightly 62 s -> 37 s); ClusterIT keeps codegen on
+                    .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+                    .config("spark.sql.codegen.wholeStage", "false")).getOrCreate();
         }
         return spark;
     }
