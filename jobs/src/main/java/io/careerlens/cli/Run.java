@@ -1,10 +1,12 @@
 package io.careerlens.cli;
 
 import io.careerlens.config.Config;
+import io.careerlens.contract.Entity;
 import io.careerlens.ops.JobCounter;
 import io.careerlens.ops.RunLock;
 import io.careerlens.ops.RunLog;
 import io.careerlens.ops.RunStatus;
+import io.careerlens.warehouse.CodeGeneration;
 import io.careerlens.warehouse.HadoopConf;
 import io.careerlens.warehouse.SparkSessions;
 import io.careerlens.warehouse.WarehouseRebuild;
@@ -36,6 +38,8 @@ final class Run implements AutoCloseable {
     final Path logFile;
     private final RunLock lock;
     private final String warehouse;
+    /** the inbox the command may read: with the warehouse, it sizes the data when Spark starts */
+    private final String inbox;
     private SparkSession spark;
     /** built once: loading Hadoop's default resources is not free */
     private org.apache.hadoop.conf.Configuration submittedHadoop;
@@ -50,6 +54,7 @@ final class Run implements AutoCloseable {
         this.logFile = RunLog.start(Path.of(common.logs()), id, command);
         LOG.info("{} run {} started (log: {})", command, id, logFile);
         this.warehouse = common.warehouse();
+        this.inbox = common.inbox();
         this.lock = RunLock.acquire(hadoop(), warehouse, command, id,
                 Duration.ofHours(config.operations.lockStaleHours));
         current = this;
@@ -83,6 +88,8 @@ final class Run implements AutoCloseable {
         if (spark == null) {
             spark = SparkSessions.getOrCreate("careerlens-" + command);
             jobs = JobCounter.on(spark.sparkContext());
+            CodeGeneration.fitTo(spark, CodeGeneration.dataBytes(hadoop(), warehouse,
+                    java.util.Arrays.stream(Entity.values()).map(Entity::tableName).toList(), inbox));
         }
         return spark;
     }
