@@ -9,7 +9,7 @@
 #   CAREERLENS_CRON_LOGS  folder of the nightly logs   (default: $CAREERLENS_HOME/var/cron)
 #   CAREERLENS_LOG_DAYS   days of logs kept            (default: 30)
 #   CAREERLENS_MAILTO     address for the status line
-#   JAVA_HOME, CAREERLENS_JAVA_OPTS (default -Xmx4g)
+#   JAVA_HOME, CAREERLENS_JAVA_OPTS (default -Xmx4g -XX:+UseParallelGC), CAREERLENS_CLASS_ARCHIVE (off: no class archive)
 # Extra arguments go to `careerlens nightly` (e.g. --as-of 2026-11-20 to re-run a night).
 set -uo pipefail
 

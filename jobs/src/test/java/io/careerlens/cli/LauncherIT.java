@@ -1,0 +1,97 @@
+package io.careerlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * scripts/careerlens as the cron job and the README run it, on the packaged jar ({@code mvn
+ * verify}): the class archive is written by a nightly, used by later runs, written again when the
+ * build is newer, never by another command, never with CAREERLENS_CLASS_ARCHIVE=off, and its
+ * notices never reach the output. (Help runs: the archive logic without a Spark run.)
+ */
+class LauncherIT {
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final Path LAUNCHER = TARGET.resolve("../../scripts/careerlens").normalize();
+
+    record Ran(int exit, String out) {
+    }
+
+    private static Ran run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("CAREERLENS_JAVA_OPTS");
+        pb.environment().remove("CAREERLENS_CLASS_ARCHIVE");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the launcher finished");
+        return new Ran(p.exitValue(), out);
+    }
+
+    private static List<Path> archives() throws IOException {
+        try (Stream<Path> s = Files.list(TARGET)) {
+            return s.filter(p -> p.getFileName().toString().matches("careerlens-.*\\.jsa(\\..*)?")).sorted().toList();
+        }
+    }
+
+    @BeforeEach
+    void noArchive() throws IOException {
+        assertTrue(Files.isRegularFile(TARGET.resolve("careerlens-jobs.jar")), "package the jar first (mvn verify does)");
+        for (Path p : archives()) {
+            Files.delete(p);
+        }
+    }
+
+    private static void assertClean(Ran r) {
+        assertEquals(0, r.exit(), r.out());
+        assertFalse(r.out().contains("[cds") || r.out().contains("shared archive") || r.out().contains("[warning]"), r.out());
+    }
+
+    @Test
+    void aNightlyArchivesTheClassesAndLaterRunsUseThem() throws Exception {
+        Ran first = run(Map.of(), "nightly", "--help");
+        assertClean(first);
+        assertTrue(first.out().contains("The nightly job"), first.out());
+        List<Path> made = archives();
+        assertEquals(1, made.size(), "one archive, no temporary file left: " + made);
+        Path archive = made.get(0);
+        assertTrue(archive.getFileName().toString().endsWith(".jsa"));
+        FileTime written = Files.getLastModifiedTime(archive);
+
+        // another command uses the archive and does not write one
+        Ran version = run(Map.of(), "--version");
+        assertClean(version);
+        assertTrue(version.out().contains("CareerLens"), version.out());
+        assertEquals(written, Files.getLastModifiedTime(archive));
+        assertEquals(List.of(archive), archives());
+
+        // a build newer than the archive: the archive is not used, and the next nightly writes it again
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(
+                Files.getLastModifiedTime(TARGET.resolve("careerlens-jobs.jar")).toMillis() - 60_000));
+        assertClean(run(Map.of(), "--version"));
+        assertClean(run(Map.of(), "nightly", "--help"));
+        assertEquals(1, archives().size());
+        assertTrue(Files.getLastModifiedTime(archives().get(0)).compareTo(Files.getLastModifiedTime(
+                TARGET.resolve("careerlens-jobs.jar"))) > 0, "written again after the build");
+    }
+
+    @Test
+    void offMeansNoArchive() throws Exception {
+        assertClean(run(Map.of("CAREERLENS_CLASS_ARCHIVE", "off"), "nightly", "--help"));
+        assertEquals(List.of(), archives());
+    }
+}
