@@ -27,7 +27,18 @@ public class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int status = execute(args);
+        // the launcher's record of the command's own status: the JVM may still fail at exit while
+        // writing its class archive (scripts/careerlens)
+        String statusFile = System.getProperty("careerlens.exit_status_file");
+        if (statusFile != null) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(statusFile), status + "\n");
+            } catch (java.io.IOException | RuntimeException e) {
+                System.err.println("careerlens: cannot record the exit status in " + statusFile + ": " + e.getMessage());
+            }
+        }
+        System.exit(status);
     }
 
     /** Runs a command line and returns its exit code; errors become one readable line on stderr. */

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * scripts/careerlens as the cron job and the README run it, on the packaged jar ({@code mvn
@@ -93,5 +94,23 @@ class LauncherIT {
     void offMeansNoArchive() throws Exception {
         assertClean(run(Map.of("CAREERLENS_CLASS_ARCHIVE", "off"), "nightly", "--help"));
         assertEquals(List.of(), archives());
+    }
+
+    @Test
+    void theArchiveGoesToTheFolderNamedAndNowhereWhenItCannotBeWritten(@TempDir Path folder) throws Exception {
+        assertClean(run(Map.of("CAREERLENS_CLASS_ARCHIVE", folder.toString()), "nightly", "--help"));
+        try (Stream<Path> s = Files.list(folder)) {
+            assertEquals(1, s.filter(p -> p.getFileName().toString().endsWith(".jsa")).count());
+        }
+        assertEquals(List.of(), archives());
+        // a folder that is not there: the run goes on without an archive, with its own exit status
+        Ran missing = run(Map.of("CAREERLENS_CLASS_ARCHIVE", folder.resolve("missing").toString()), "nightly", "--help");
+        assertClean(missing);
+        assertFalse(Files.exists(folder.resolve("missing")));
+        assertEquals(2, run(Map.of("CAREERLENS_CLASS_ARCHIVE", folder.resolve("missing").toString()), "nightly",
+                "--no-such-option").exit());
+        // an archiving run (the archive there is a partial one) ends with the command's status too
+        Ran usage = run(Map.of("CAREERLENS_CLASS_ARCHIVE", folder.toString()), "nightly", "--no-such-option");
+        assertEquals(2, usage.exit(), usage.out());
     }
 }
