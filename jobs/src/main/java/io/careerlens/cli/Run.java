@@ -38,7 +38,7 @@ final class Run implements AutoCloseable {
     final Path logFile;
     private final RunLock lock;
     private final String warehouse;
-    /** the inbox the command may read: with the warehouse, it sizes the data when Spark starts */
+    /** the inbox the command reads (null: none): with the warehouse, it sizes the data when Spark starts */
     private final String inbox;
     private SparkSession spark;
     /** built once: loading Hadoop's default resources is not free */
@@ -54,7 +54,8 @@ final class Run implements AutoCloseable {
         this.logFile = RunLog.start(Path.of(common.logs()), id, command);
         LOG.info("{} run {} started (log: {})", command, id, logFile);
         this.warehouse = common.warehouse();
-        this.inbox = common.inbox();
+        // metrics and report read the warehouse alone: its tables size their data
+        this.inbox = command.equals("nightly") || command.equals("ingest") ? common.inbox() : null;
         this.lock = RunLock.acquire(hadoop(), warehouse, command, id,
                 Duration.ofHours(config.operations.lockStaleHours));
         current = this;
