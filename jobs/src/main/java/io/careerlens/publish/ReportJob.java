@@ -96,16 +96,16 @@ public final class ReportJob {
         if (sys.get(MetricTable.NETWORK_OFFICE).isEmpty() && sys.get(MetricTable.DATA_QUALITY).isEmpty()) {
             throw new IllegalStateException("no metrics for " + asOf + " in the warehouse: run 'metrics --as-of " + asOf + "' first");
         }
-        Dataset<Row> actions = metric(MetricTable.ACTION_LIST, asOf).cache();
+        Dataset<Row> actions = metric(MetricTable.ACTION_LIST, asOf);
         // aggregates within offices (by counselor, cohort, month, department) are small: collected once for all
-        // offices; student-level tables can be long: collected one office at a time
+        // offices; student-level tables can be long: read once, sorted by office, one office at a time
         Map<MetricTable, Table> detail = new LinkedHashMap<>();
-        Map<MetricTable, Dataset<Row>> studentTables = new LinkedHashMap<>();
+        Map<MetricTable, OfficeRows> studentTables = new LinkedHashMap<>();
         for (MetricTable t : officeTables()) {
             if (t.scope() == MetricTable.Scope.OFFICE_DETAIL) {
                 detail.put(t, ReportTables.collect(t.tableName(), metric(t, asOf).orderBy(order(t.order()))));
             } else {
-                studentTables.put(t, metric(t, asOf).cache());
+                studentTables.put(t, new OfficeRows(t.tableName(), metric(t, asOf), t.orderWithinOffice()));
             }
         }
         Map<String, Table> all = new LinkedHashMap<>();
@@ -116,20 +116,18 @@ public final class ReportJob {
         Map<String, Object> params = parameters();
         ReportInput system = input(asOf, null, offices, all, params);
 
+        // the office workbooks are written in the order of the office ids, the order the student tables are read in
         List<Supplier<ReportInput>> perOffice = new ArrayList<>();
-        for (OfficeInfo o : offices) {
+        for (OfficeInfo o : offices.stream().sorted(java.util.Comparator.comparing(OfficeInfo::id)).toList()) {
             perOffice.add(() -> {
                 Map<String, Table> t = new LinkedHashMap<>();
                 all.forEach((n, table) -> t.put(n, table.where("office_id", o.id())));
                 detail.forEach((m, table) -> t.put(m.tableName(), table.where("office_id", o.id())));
-                studentTables.forEach((m, d) -> t.put(m.tableName(), ReportTables.collect(m.tableName(),
-                        d.filter(col("office_id").equalTo(o.id())).orderBy(order(m.orderWithinOffice())))));
+                studentTables.forEach((m, rows) -> t.put(m.tableName(), rows.take(o.id())));
                 return input(asOf, o, offices, t, params);
             });
         }
         List<Path> written = ReportWriter.write(dir, system, perOffice, outcome);
-        studentTables.values().forEach(Dataset::unpersist);
-        actions.unpersist();
         return written;
     }
 
