@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 
 import io.careerlens.config.Config;
 import io.careerlens.contract.Entity;
@@ -108,22 +109,27 @@ public final class BatchValidator {
     public Batch validate(Entity entity, List<InboxFile> files) {
         Dataset<Row> staged = spark.createDataFrame(parsedRows(files), CuratedSchema.staged(entity))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        // one pass over the parsed rows: each file's problem (its one "file" row) and its rows by reject reason
+        String fileProblem = io.careerlens.warehouse.Columns.internal("file_problem");
         Map<String, String> problems = new HashMap<>();
-        for (Row r : staged.filter(col(CuratedSchema.KIND).equalTo(CuratedSchema.KIND_FILE))
-                .select(CuratedSchema.SOURCE_FILE, CuratedSchema.REJECT_DETAIL).collectAsList()) {
-            if (r.getString(1) != null) {
-                problems.put(r.getString(0), r.getString(1));
+        Map<String, Map<String, Long>> reasons = new HashMap<>();
+        Map<String, Long> read = new HashMap<>();
+        for (Row r : staged.groupBy(col(CuratedSchema.KIND), col(CuratedSchema.SOURCE_FILE), col(CuratedSchema.REJECT_REASON),
+                        when(col(CuratedSchema.KIND).equalTo(CuratedSchema.KIND_FILE), col(CuratedSchema.REJECT_DETAIL)).as(fileProblem))
+                .count().collectAsList()) {
+            String file = r.getString(1);
+            if (CuratedSchema.KIND_FILE.equals(r.getString(0))) {
+                if (r.getString(3) != null) {
+                    problems.put(file, r.getString(3));
+                }
+                continue;
+            }
+            read.merge(file, r.getLong(4), Long::sum);
+            if (r.getString(2) != null) {
+                reasons.computeIfAbsent(file, k -> new TreeMap<>()).merge(r.getString(2), r.getLong(4), Long::sum);
             }
         }
         Dataset<Row> records = staged.filter(col(CuratedSchema.KIND).equalTo(CuratedSchema.KIND_RECORD));
-        Map<String, Map<String, Long>> reasons = new HashMap<>();
-        Map<String, Long> read = new HashMap<>();
-        for (Row r : records.groupBy(CuratedSchema.SOURCE_FILE, CuratedSchema.REJECT_REASON).count().collectAsList()) {
-            read.merge(r.getString(0), r.getLong(2), Long::sum);
-            if (r.getString(1) != null) {
-                reasons.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
-            }
-        }
         // Data-quality gate: a file with too many bad rows is held back whole.
         Map<String, String> held = new HashMap<>();
         for (InboxFile f : files) {
