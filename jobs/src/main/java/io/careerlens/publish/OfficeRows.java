@@ -1,14 +1,10 @@
 package io.careerlens.publish;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.careerlens.report.ColumnSpec;
 import io.careerlens.report.Table;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -20,21 +16,20 @@ import org.apache.spark.sql.Row;
  */
 final class OfficeRows {
     private final String name;
-    private final Dataset<Row> sorted;
+    private final Dataset<Row> byOffice;
     private final List<ColumnSpec> columns;
     private final int officeAt;
     private Iterator<Row> rows;
     private Row next;
     private String last;
 
-    /** @param orderWithinOffice the order of an office's rows (office_id first is added here) */
-    OfficeRows(String name, Dataset<Row> table, List<String> orderWithinOffice) {
-        io.careerlens.warehouse.Columns.require(table, "office rows of " + name, "office_id");
+    /** @param byOffice the table sorted by office_id first (a metric table's registry order is) */
+    OfficeRows(String name, Dataset<Row> byOffice) {
+        io.careerlens.warehouse.Columns.require(byOffice, "office rows of " + name, "office_id");
         this.name = name;
-        this.sorted = table.orderBy(Stream.concat(Stream.of("office_id"), orderWithinOffice.stream())
-                .map(c -> col(c)).toArray(Column[]::new));
-        this.columns = ReportTables.columns(table);
-        this.officeAt = table.schema().fieldIndex("office_id");
+        this.byOffice = byOffice;
+        this.columns = ReportTables.columns(byOffice);
+        this.officeAt = byOffice.schema().fieldIndex("office_id");
     }
 
     /**
@@ -49,7 +44,7 @@ final class OfficeRows {
         }
         last = office;
         if (rows == null) {
-            rows = sorted.toLocalIterator();
+            rows = byOffice.toLocalIterator();
         }
         List<List<Object>> out = new ArrayList<>();
         while (next != null || rows.hasNext()) {

@@ -102,10 +102,11 @@ public final class ReportJob {
         Map<MetricTable, Table> detail = new LinkedHashMap<>();
         Map<MetricTable, OfficeRows> studentTables = new LinkedHashMap<>();
         for (MetricTable t : officeTables()) {
+            Dataset<Row> byOffice = metric(t, asOf).orderBy(order(t.order()));
             if (t.scope() == MetricTable.Scope.OFFICE_DETAIL) {
-                detail.put(t, ReportTables.collect(t.tableName(), metric(t, asOf).orderBy(order(t.order()))));
+                detail.put(t, ReportTables.collect(t.tableName(), byOffice));
             } else {
-                studentTables.put(t, new OfficeRows(t.tableName(), metric(t, asOf), t.orderWithinOffice()));
+                studentTables.put(t, new OfficeRows(t.tableName(), byOffice));
             }
         }
         Map<String, Table> all = new LinkedHashMap<>();

@@ -46,7 +46,7 @@ class OfficeRowsTest {
         Dataset<Row> t = table(new Object[] {"east", "S2", 1L}, new Object[] {"west", "S9", 4L},
                 new Object[] {"east", "S1", 3L}, new Object[] {"north", "S5", 0L}, new Object[] {"west", "S3", 2L},
                 new Object[] {"zeta", "S7", 1L});
-        OfficeRows rows = new OfficeRows("student_network", t, List.of("student_id"));
+        OfficeRows rows = new OfficeRows("student_network", t.orderBy("office_id", "student_id"));
         assertEquals(List.of("S1", "S2"), students(rows.take("east")));
         // "north" is never asked for: its rows are passed over; "south" has none
         assertEquals(List.of(), students(rows.take("south")));
@@ -77,7 +77,7 @@ class OfficeRowsTest {
     static long jobsToRead(Dataset<Row> t, int offices) {
         JobCounter jobs = JobCounter.on(spark.sparkContext());
         try {
-            OfficeRows rows = new OfficeRows("student_network", t, List.of("student_id"));
+            OfficeRows rows = new OfficeRows("student_network", t.orderBy("office_id", "student_id"));
             for (int o = 0; o < offices; o++) {
                 assertEquals(5, students(rows.take(String.format("o%02d", o))).size());
             }
