@@ -41,6 +41,11 @@ public final class SparkSessions {
                 b.config(kv[0], kv[1]);
             }
         }
+        LocalFileSystemWithoutForks.SETTINGS.forEach((k, v) -> {
+            if (!submitted.contains("spark.hadoop." + k)) {
+                b.config("spark.hadoop." + k, v);
+            }
+        });
         // on a cluster, files by size (64 MB advisory) rather than one per core; locally, every core keeps working
         String bySize = "spark.sql.adaptive.coalescePartitions.parallelismFirst";
         if (submitted.contains("spark.master") && !submitted.contains(bySize)) {

@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class FileParserTest {
         InboxFile file = new InboxFile(f.toUri().toString(), "x/2026-03-10/" + entity.fileName(), "x", EXPORT, entity,
                 bytes.length, "sum", 0L);
         List<Row> rows = new ArrayList<>();
-        new FileParser(file, office, new Configuration()).forEachRemaining(rows::add);
+        new FileParser(file, office, io.careerlens.warehouse.HadoopConf.get()).forEachRemaining(rows::add);
         return rows;
     }
 
@@ -67,7 +66,7 @@ class FileParserTest {
         InboxFile file = new InboxFile(gone.toUri().toString(), "x/2026-03-10/contacts.csv", "x", EXPORT, Entity.CONTACTS,
                 10, "sum", 0L);
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> new FileParser(file, office(), new Configuration()));
+                () -> new FileParser(file, office(), io.careerlens.warehouse.HadoopConf.get()));
         assertTrue(e.getMessage().startsWith("cannot read inbox file x/2026-03-10/contacts.csv ("), e.getMessage());
         assertTrue(e.getMessage().contains("the inbox must be on storage every node can read"), e.getMessage());
         assertNull(e.getCause(), "the explanation is the root cause the run's error line shows");

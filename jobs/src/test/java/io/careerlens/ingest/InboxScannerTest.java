@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +38,7 @@ class InboxScannerTest {
         Files.createDirectories(fifo.getParent());
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
 
-        InboxScanner.Result r = InboxScanner.scan(inbox.toString(), config(), new Configuration());
+        InboxScanner.Result r = InboxScanner.scan(inbox.toString(), config(), io.careerlens.warehouse.HadoopConf.get());
 
         assertEquals(List.of("o/2026-01-01/students.csv"), r.files().stream().map(InboxFile::path).toList());
         Map<String, String> skipped = r.skipped().stream().collect(Collectors.toMap(SkippedPath::path, SkippedPath::reason));

@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,7 @@ class RunLockTest {
     Path wh;
 
     private RunLock acquire(String runId) {
-        return RunLock.acquire(new Configuration(), wh.toString(), "nightly", runId, Duration.ofHours(12));
+        return RunLock.acquire(io.careerlens.warehouse.HadoopConf.get(), wh.toString(), "nightly", runId, Duration.ofHours(12));
     }
 
     @org.junit.jupiter.api.RepeatedTest(25) // a race: one round passed even when a reader could see a half-written lock

@@ -39,7 +39,7 @@ class CodeGenerationTest {
         write(inbox.resolve("north/2026-01-01/events.csv"), "x".repeat(1000));
         write(inbox.resolve("north/2026-01-01/students.csv"), "x".repeat(200));
         write(inbox.resolve("north/2026-01-01/notes.txt"), "x".repeat(9000)); // not an export
-        Configuration hadoop = new Configuration();
+        Configuration hadoop = HadoopConf.get();
         List<String> tables = List.of("students", "contacts", "events"); // no contacts table yet
         assertEquals(3500, CodeGeneration.dataBytes(hadoop, wh.toString(), tables, inbox.toString()));
         write(inbox.resolve("south/2026-01-01/events.csv"), "x".repeat(4000));
