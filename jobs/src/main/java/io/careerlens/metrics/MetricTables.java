@@ -18,9 +18,20 @@ public record MetricTables(Map<MetricTable, Dataset<Row>> tables) {
         Families families = new Families(in, ledger, rejects);
         Map<MetricTable, Dataset<Row>> tables = new EnumMap<>(MetricTable.class);
         for (MetricTable t : MetricTable.values()) {
-            tables.put(t, families.compute(t).orderBy(Keys.cols(t.order().toArray(String[]::new))));
+            tables.put(t, inOrder(t, families.compute(t)));
         }
         return new MetricTables(tables);
+    }
+
+    /**
+     * The table sorted in its registry order. A rollup (a row per office and month, counselor,
+     * cohort...) is small at any size: one partition sorted in place gives the total order without
+     * a range partitioning's sampling job and shuffle, two Spark jobs per table. Student-level tables
+     * grow with the data and keep a parallel sort.
+     */
+    static Dataset<Row> inOrder(MetricTable t, Dataset<Row> rows) {
+        org.apache.spark.sql.Column[] order = Keys.cols(t.order().toArray(String[]::new));
+        return t.scope() == MetricTable.Scope.STUDENT ? rows.orderBy(order) : rows.coalesce(1).sortWithinPartitions(order);
     }
 
     /** The per-student results several tables share, computed once (cached) and rolled up. */

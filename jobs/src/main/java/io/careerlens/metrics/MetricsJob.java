@@ -93,6 +93,8 @@ public final class MetricsJob {
         Map<MetricTable, Dataset<Row>> kept = new java.util.concurrent.ConcurrentHashMap<>();
         List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
         tables.tables().forEach((metric, table) -> tasks.add(() -> {
+            // names the table's jobs in the Spark UI and event log (the property is per thread)
+            spark.sparkContext().setJobDescription("metric table " + metric.tableName());
             Dataset<Row> t = table.persist();
             kept.put(metric, t);
             saveTable(metric, t, asOf);
