@@ -42,8 +42,13 @@ public final class LocalFileSystemWithoutForks extends LocalFileSystem {
                 super.setPermission(p, permission); // Java's POSIX permissions have no sticky bit
                 return;
             }
-            Files.setPosixFilePermissions(pathToFile(p).toPath(),
-                    PosixFilePermissions.fromString(permission.toString()));
+            try {
+                Files.setPosixFilePermissions(pathToFile(p).toPath(), PosixFilePermissions.fromString(
+                        permission.getUserAction().SYMBOL + permission.getGroupAction().SYMBOL
+                                + permission.getOtherAction().SYMBOL));
+            } catch (UnsupportedOperationException notPosix) {
+                super.setPermission(p, permission); // Windows: Hadoop's own way
+            }
         }
 
         /** A path that is not a symbolic link has the same status as through {@link #getFileStatus}. */

@@ -49,6 +49,10 @@ class LocalFileSystemWithoutForksTest {
         Path dir = Files.createDirectory(tmp.resolve("dir"));
         ours.setPermission(hadoop(dir), new FsPermission((short) 0750));
         assertEquals(PosixFilePermissions.fromString("rwxr-x---"), Files.getPosixFilePermissions(dir));
+        // a sticky bit, which Java cannot set, goes through Hadoop's own chmod
+        ours.setPermission(hadoop(dir), new FsPermission((short) 01755));
+        assertEquals(PosixFilePermissions.fromString("rwxr-xr-x"), Files.getPosixFilePermissions(dir));
+        assertTrue(hadoops.getFileStatus(hadoop(dir)).getPermission().getStickyBit());
 
         Path link = Files.createSymbolicLink(tmp.resolve("link"), file);
         Path dangling = Files.createSymbolicLink(tmp.resolve("dangling"), tmp.resolve("gone"));
