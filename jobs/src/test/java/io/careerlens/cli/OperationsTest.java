@@ -163,7 +163,7 @@ class OperationsTest {
     void aSecondRunWhileOneHoldsTheLockExitsWithTwo() throws IOException {
         Path wh = tmp.resolve("locked/wh");
         Files.createDirectories(wh);
-        try (var lock = io.careerlens.ops.RunLock.acquire(new org.apache.hadoop.conf.Configuration(), wh.toString(), "nightly",
+        try (var lock = io.careerlens.ops.RunLock.acquire(io.careerlens.warehouse.HadoopConf.get(), wh.toString(), "nightly",
                 "holder", java.time.Duration.ofHours(12))) {
             assertEquals(2, Main.execute("ingest", "--config", config.toString(), "--warehouse", wh.toString()));
         }

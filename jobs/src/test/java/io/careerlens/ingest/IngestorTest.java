@@ -175,7 +175,7 @@ class IngestorTest {
         Path file = Inboxes.write(inbox, "o", "2026-01-01", "students.csv", "student_id,program,program_start",
                 "S1,masters,2025-09-01");
         assertEquals(1, ingest(config("o"), inbox, wh).count(FileResult.INGESTED));
-        org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+        org.apache.hadoop.conf.Configuration hadoop = io.careerlens.warehouse.HadoopConf.get();
 
         Ingestor.InboxCheck check = Ingestor.check(hadoop, config("o"), wh.toString(), inbox.toString());
         assertTrue(check.nothingNew());
