@@ -73,6 +73,20 @@ class NetworkGrowthTest {
         assertEquals(false, s2.getAs("overcommitted"));
     }
 
+    /** Organisations compare trimmed and without case in any alphabet, not only ASCII. */
+    @Test
+    void organisationsCompareWithoutCaseBeyondAscii() {
+        TestData t = new TestData("o", "UTC");
+        t.student("S1", "masters", "2025-09-01");
+        t.contact("C1", "S1", "2026-01-10", "peer").set("organization", "Société Générale");
+        t.contact("C2", "S1", "2026-01-11", "peer").set("organization", " SOCIÉTÉ GÉNÉRALE");
+        t.contact("C3", "S1", "2026-01-12", "peer").set("organization", "Ørsted");
+        t.contact("C4", "S1", "2026-01-13", "peer").set("organization", "ØRSTED");
+        t.contact("C5", "S1", "2026-01-14", "peer").set("organization", "Societe Generale"); // no accents: another name
+        Row s1 = Rows.by(NetworkGrowth.perStudent(t.inputs(spark, "2026-03-31")), "student_id").get("S1");
+        assertEquals(3L, (long) s1.getAs("distinct_organizations"), "Société Générale, Ørsted, Societe Generale");
+    }
+
     /** D = 2026-03-31: windows must end between 2026-01-01 and D. */
     @Test
     void overcommitment() {
