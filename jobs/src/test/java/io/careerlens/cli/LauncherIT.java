@@ -90,6 +90,46 @@ class LauncherIT {
                 TARGET.resolve("careerlens-jobs.jar"))) > 0, "written again after the build");
     }
 
+    /**
+     * A source newer than the jar makes the launcher build once, even when Maven leaves the jar as it
+     * was (a pom-only change): the next run does not build again. Run on a stand-in home whose mvn
+     * only counts its calls, so the real build is not touched.
+     */
+    @Test
+    void aChangeMavenDoesNotRepackageIsBuiltOnceNotOnEveryRun(@TempDir Path home) throws Exception {
+        Path scripts = Files.createDirectories(home.resolve("scripts"));
+        Files.copy(LAUNCHER, scripts.resolve("careerlens"));
+        scripts.resolve("careerlens").toFile().setExecutable(true);
+        for (String dir : List.of("jobs/src/main", "reports/src/main", "jobs/target/lib")) {
+            Files.createDirectories(home.resolve(dir));
+        }
+        Path jar = Files.writeString(home.resolve("jobs/target/careerlens-jobs.jar"), "stand-in");
+        Files.writeString(home.resolve("jobs/target/lib/spark-sql_2.13-0.jar"), "");
+        for (String pom : List.of("pom.xml", "jobs/pom.xml", "reports/pom.xml")) {
+            Files.writeString(home.resolve(pom), "<project/>");
+        }
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000)); // the pom changed since
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Path builds = home.resolve("builds");
+        // Maven's package step on an unchanged module: lib/ filled again, the jar left alone
+        Files.writeString(bin.resolve("mvn"), "#!/bin/sh\necho build >> '" + builds + "'\nmkdir -p jobs/target/lib\n"
+                + ": > jobs/target/lib/spark-sql_2.13-0.jar\n");
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\nexit 0\n");
+        bin.resolve("mvn").toFile().setExecutable(true);
+        bin.resolve("java").toFile().setExecutable(true);
+        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "CAREERLENS_CLASS_ARCHIVE", "off");
+        List<String> cmd = List.of(scripts.resolve("careerlens").toString(), "--version");
+        for (int i = 0; i < 2; i++) {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(1, TimeUnit.MINUTES));
+            assertEquals(0, p.exitValue(), out);
+        }
+        assertEquals(List.of("build"), Files.readAllLines(builds), "built by the first run only");
+    }
+
     @Test
     void offMeansNoArchive() throws Exception {
         assertClean(run(Map.of("CAREERLENS_CLASS_ARCHIVE", "off"), "nightly", "--help"));
