@@ -55,7 +55,7 @@ public final class SparkSessions {
         // Spark sizes a memory page by the heap per core (64 MB under -Xmx4g), and every sort,
         // aggregation and broadcast relation holds at least one: the broadcasts that cached plans keep
         // alive filled a 4 GB heap with 2 GB of pages on 12 000 rows (docs/performance.md). A task
-        // takes as many small pages as it needs, so large data loses nothing.
+        // takes as many small pages as it needs: M's full nightly did not slow down.
         chosen.put("spark.buffer.pageSize", "2m");
         // lower() through ICU builds a title-case table of every Unicode code point on first use
         // (3 GB of garbage, 1-2 CPU-seconds per JVM); the JVM's case mapping folds names as well
