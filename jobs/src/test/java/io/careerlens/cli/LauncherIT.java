@@ -31,7 +31,11 @@ class LauncherIT {
     }
 
     private static Ran run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
+        return run(LAUNCHER, env, args);
+    }
+
+    private static Ran run(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(launcher.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("CAREERLENS_JAVA_OPTS");
@@ -118,14 +122,9 @@ class LauncherIT {
         bin.resolve("mvn").toFile().setExecutable(true);
         bin.resolve("java").toFile().setExecutable(true);
         Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "CAREERLENS_CLASS_ARCHIVE", "off");
-        List<String> cmd = List.of(scripts.resolve("careerlens").toString(), "--version");
         for (int i = 0; i < 2; i++) {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(1, TimeUnit.MINUTES));
-            assertEquals(0, p.exitValue(), out);
+            Ran r = run(scripts.resolve("careerlens"), env, "--version");
+            assertEquals(0, r.exit(), r.out());
         }
         assertEquals(List.of("build"), Files.readAllLines(builds), "built by the first run only");
     }
