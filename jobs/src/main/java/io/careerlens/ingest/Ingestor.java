@@ -155,7 +155,8 @@ public final class Ingestor {
     private EntityBatch ingestEntity(Entity entity, List<InboxFile> files) {
         long t0 = System.nanoTime();
         BatchValidator.Batch batch = validator.validate(entity, files);
-        Dataset<Row> history = warehouse.readOrEmpty(versionsTable(entity), CuratedSchema.curated(entity));
+        // pinned: appending this batch's versions below must not drop the classification cached from it
+        Dataset<Row> history = warehouse.readPinned(versionsTable(entity), CuratedSchema.curated(entity));
         Dataset<Row> classified = VersionClassifier.classify(history, batch.valid(), entity)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         VersionClassifier.Tally tally = VersionClassifier.tally(classified);

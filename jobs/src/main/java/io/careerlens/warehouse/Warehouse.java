@@ -81,6 +81,18 @@ public final class Warehouse {
         return exists(table) ? read(table) : spark.createDataFrame(java.util.List.of(), schema);
     }
 
+    /**
+     * The table as of its latest commit now (empty of that schema before its first), pinned to that
+     * version. Spark drops a cached result when a table its plan reads is written; a plan over a
+     * pinned version does not read what the write changes, so a result cached from it survives
+     * writes to the same table, and reads the same rows if computed again.
+     */
+    public Dataset<Row> readPinned(String table, StructType schema) {
+        long version = latestCommit(spark.sparkContext().hadoopConfiguration(), uri, table).version();
+        return version < 0 ? spark.createDataFrame(java.util.List.of(), schema)
+                : spark.read().format("delta").option("versionAsOf", version).load(path(table));
+    }
+
 
     public void append(String table, Dataset<Row> data) {
         // mergeSchema: a column added in a later release joins a table written by an earlier one
