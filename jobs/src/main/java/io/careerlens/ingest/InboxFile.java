@@ -1,8 +1,14 @@
 package io.careerlens.ingest;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
 import io.careerlens.contract.Entity;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Collection;
+import org.apache.spark.sql.Column;
 
 /**
  * An export file found in the inbox. {@code path} is relative to the inbox; {@code uri} is
@@ -10,6 +16,16 @@ import java.time.LocalDate;
  */
 public record InboxFile(String uri, String path, String officeId, LocalDate exportDate, Entity entity,
                         long size, String checksum, long modifiedAt) implements Serializable {
+
+    /**
+     * The curated rows written from exactly these files: the pair (source_file, source_checksum)
+     * is one of theirs. A literal set, so a table is filtered as it is scanned, without a join.
+     */
+    public static Column rowsOf(Collection<InboxFile> files) {
+        Object[] pairs = files.stream().map(f -> struct(lit(f.path()), lit(f.checksum()))).toArray();
+        return pairs.length == 0 ? lit(false)
+                : struct(col(CuratedSchema.SOURCE_FILE), col(CuratedSchema.SOURCE_CHECKSUM)).isin(pairs);
+    }
 
     /** What the file ledger knows of a file already ingested: enough to skip it without reading it. */
     public record Stamp(long size, long modifiedAt, String checksum) {

@@ -35,7 +35,7 @@ public final class InboxValidation {
             BatchValidator.Batch batch = validator.validate(entity, files);
             samples.addAll(batch.samples(REJECT_SAMPLE_LIMIT));
             Dataset<Row> none = spark.createDataFrame(List.of(), CuratedSchema.curated(entity));
-            var tally = VersionClassifier.tally(VersionClassifier.classify(none, batch.valid(), entity));
+            var tally = VersionClassifier.tally(VersionClassifier.classify(none, batch.valid(), entity, InboxFile.rowsOf(files)));
             batch.results(tally.byFile(), FileResult.VALID).forEach(r -> byPath.put(r.path(), r));
             batch.release();
         }

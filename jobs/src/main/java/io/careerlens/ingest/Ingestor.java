@@ -157,7 +157,7 @@ public final class Ingestor {
         BatchValidator.Batch batch = validator.validate(entity, files);
         // pinned: appending this batch's versions below must not drop the classification cached from it
         Dataset<Row> history = warehouse.readPinned(versionsTable(entity), CuratedSchema.curated(entity));
-        Dataset<Row> classified = VersionClassifier.classify(history, batch.valid(), entity)
+        Dataset<Row> classified = VersionClassifier.classify(history, batch.valid(), entity, InboxFile.rowsOf(files))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         VersionClassifier.Tally tally = VersionClassifier.tally(classified);
         LOG.info("{}: {} file(s) read and classified in {} s: {} version(s) replace current rows, {} are new keys",
@@ -183,8 +183,7 @@ public final class Ingestor {
                        Dataset<Row> classified, VersionClassifier.Tally tally) {
         long t0 = System.nanoTime();
         // rows of these very files: only a run killed after writing some of them left any
-        org.apache.spark.sql.Column batch = col(CuratedSchema.SOURCE_FILE).isin(files.stream().map(InboxFile::path).toArray())
-                .and(col(CuratedSchema.SOURCE_CHECKSUM).isin(files.stream().map(InboxFile::checksum).toArray()));
+        org.apache.spark.sql.Column batch = InboxFile.rowsOf(files);
         if (rejected > 0) {
             warehouse.insertNew(Warehouse.REJECTS, rejects, unsettled(Warehouse.REJECTS, batch), CuratedSchema.SOURCE_FILE,
                     CuratedSchema.SOURCE_CHECKSUM, CuratedSchema.LINE_NUMBER);

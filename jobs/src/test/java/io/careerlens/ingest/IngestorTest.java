@@ -55,6 +55,32 @@ class IngestorTest {
                 .collect(Collectors.toMap(r -> r.getAs(key), r -> String.valueOf((Object) r.getAs(value))));
     }
 
+    /**
+     * A run's own rows are those of its files' exact (path, checksum) pairs: an earlier content of
+     * a path in the batch, or a path outside it whose content equals a file of the batch, are
+     * earlier versions, not the run's own.
+     */
+    @Test
+    void aRunsOwnRowsAreThoseOfItsFilesExactPathAndChecksum() {
+        var schema = new org.apache.spark.sql.types.StructType()
+                .add(CuratedSchema.SOURCE_FILE, "string").add(CuratedSchema.SOURCE_CHECKSUM, "string");
+        List<Row> held = List.of(org.apache.spark.sql.RowFactory.create("o/2026-01-02/students.csv", "new"),
+                org.apache.spark.sql.RowFactory.create("o/2026-01-02/students.csv", "old"),
+                // an earlier content of a batch path that equals another batch file's content
+                org.apache.spark.sql.RowFactory.create("o/2026-01-02/students.csv", "x"),
+                org.apache.spark.sql.RowFactory.create("o/2026-01-01/students.csv", "new"),
+                org.apache.spark.sql.RowFactory.create("o/2026-01-03/events.csv", "x"));
+        List<InboxFile> batch = List.of(
+                new InboxFile("file:/in/o/2026-01-02/students.csv", "o/2026-01-02/students.csv", "o",
+                        java.time.LocalDate.parse("2026-01-02"), io.careerlens.contract.Entity.STUDENTS, 10, "new", 0),
+                new InboxFile("file:/in/o/2026-01-03/events.csv", "o/2026-01-03/events.csv", "o",
+                        java.time.LocalDate.parse("2026-01-03"), io.careerlens.contract.Entity.EVENTS, 10, "x", 0));
+        List<String> own = spark.createDataFrame(held, schema).filter(InboxFile.rowsOf(batch)).collectAsList().stream()
+                .map(r -> r.getString(0) + " " + r.getString(1)).sorted().toList();
+        assertEquals(List.of("o/2026-01-02/students.csv new", "o/2026-01-03/events.csv x"), own);
+        assertEquals(0, spark.createDataFrame(held, schema).filter(InboxFile.rowsOf(List.of())).count(), "no files, no rows");
+    }
+
     @Test
     void sampleDataTwiceThenANewExportThenAChangedFile() {
         Path inbox = tmp.resolve("inbox");
