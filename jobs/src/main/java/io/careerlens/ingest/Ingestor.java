@@ -157,14 +157,16 @@ public final class Ingestor {
         BatchValidator.Batch batch = validator.validate(entity, files);
         // pinned: appending this batch's versions below must not drop the classification cached from it
         Dataset<Row> history = warehouse.readPinned(versionsTable(entity), CuratedSchema.curated(entity));
-        Dataset<Row> classified = VersionClassifier.classify(history, batch.valid(), entity, InboxFile.rowsOf(files))
+        // rows of these very files: only a run killed after writing some of them left any
+        org.apache.spark.sql.Column ownRows = InboxFile.rowsOf(files);
+        Dataset<Row> classified = VersionClassifier.classify(history, batch.valid(), entity, ownRows)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         VersionClassifier.Tally tally = VersionClassifier.tally(classified);
         LOG.info("{}: {} file(s) read and classified in {} s: {} version(s) replace current rows, {} are new keys",
                 entity.tableName(), files.size(), String.format("%.1f", (System.nanoTime() - t0) / 1e9),
                 tally.replacing(), tally.adding());
         List<FileResult> results = batch.results(tally.byFile(), FileResult.INGESTED);
-        write(entity, files, batch.rejects(), results.stream().mapToLong(FileResult::rejected).sum(), classified, tally);
+        write(entity, ownRows, batch.rejects(), results.stream().mapToLong(FileResult::rejected).sum(), classified, tally);
         batch.release();
         Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED));
         return new EntityBatch(results, accepted);
@@ -179,11 +181,9 @@ public final class Ingestor {
      * whose last commit is older than the ledger's holds nothing of an unfinished run (the ledger is
      * written last), so only the tables written since are searched for rows of this batch.
      */
-    private void write(Entity entity, List<InboxFile> files, Dataset<Row> rejects, long rejected,
+    private void write(Entity entity, org.apache.spark.sql.Column batch, Dataset<Row> rejects, long rejected,
                        Dataset<Row> classified, VersionClassifier.Tally tally) {
         long t0 = System.nanoTime();
-        // rows of these very files: only a run killed after writing some of them left any
-        org.apache.spark.sql.Column batch = InboxFile.rowsOf(files);
         if (rejected > 0) {
             warehouse.insertNew(Warehouse.REJECTS, rejects, unsettled(Warehouse.REJECTS, batch), CuratedSchema.SOURCE_FILE,
                     CuratedSchema.SOURCE_CHECKSUM, CuratedSchema.LINE_NUMBER);

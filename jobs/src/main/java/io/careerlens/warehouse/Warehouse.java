@@ -78,7 +78,7 @@ public final class Warehouse {
 
     /** the table, or an empty one of that schema when it has not been written yet. */
     public Dataset<Row> readOrEmpty(String table, StructType schema) {
-        return exists(table) ? read(table) : spark.createDataFrame(java.util.List.of(), schema);
+        return exists(table) ? read(table) : empty(schema);
     }
 
     /**
@@ -89,10 +89,12 @@ public final class Warehouse {
      */
     public Dataset<Row> readPinned(String table, StructType schema) {
         long version = latestCommit(spark.sparkContext().hadoopConfiguration(), uri, table).version();
-        return version < 0 ? spark.createDataFrame(java.util.List.of(), schema)
-                : spark.read().format("delta").option("versionAsOf", version).load(path(table));
+        return version < 0 ? empty(schema) : spark.read().format("delta").option("versionAsOf", version).load(path(table));
     }
 
+    private Dataset<Row> empty(StructType schema) {
+        return spark.createDataFrame(java.util.List.of(), schema);
+    }
 
     public void append(String table, Dataset<Row> data) {
         // mergeSchema: a column added in a later release joins a table written by an earlier one

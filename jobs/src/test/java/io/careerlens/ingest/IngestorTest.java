@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.careerlens.config.Config;
 import io.careerlens.config.ConfigLoader;
 import io.careerlens.config.OfficeConfig;
+import io.careerlens.ops.JobCounter;
 import io.careerlens.testing.Inboxes;
 import io.careerlens.testing.SparkTestSession;
 import io.careerlens.warehouse.Warehouse;
@@ -115,7 +116,7 @@ class IngestorTest {
         Inboxes.write(inbox, "north", "2026-11-21", "events.csv",
                 "event_id,student_id,occurred_at,event_type",
                 "NEW-1,S0001,2026-11-21T09:00,coffee_chat");
-        io.careerlens.ops.JobCounter jobs = io.careerlens.ops.JobCounter.on(spark.sparkContext());
+        JobCounter jobs = JobCounter.on(spark.sparkContext());
         IngestReport third;
         try {
             third = ingest(config, inbox, wh);
