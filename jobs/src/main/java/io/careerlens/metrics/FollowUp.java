@@ -1,10 +1,13 @@
 package io.careerlens.metrics;
 
+import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
@@ -12,8 +15,6 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
@@ -135,34 +136,36 @@ public final class FollowUp {
      * Rule 3 evaluated at {@code evalOn} (a date column: D, or a month's end): every active contact
      * added by then; last touch = the latest touch up to then, or added_on; met while evalOn is not
      * after last touch + cadence. {@code month}, when given, is kept for the monthly snapshots.
+     * Each contact's touches are gathered into one list and joined to the contact once; every
+     * evaluation date then picks its last touch from that list (the latest by date, time and id).
+     * Joining a contact to its touches once per month multiplied the rows by the months.
      */
     static Dataset<Row> keepWarmAt(MetricInputs in, Column evalOn, Dataset<Row> months) {
         Rules r = in.rules();
-        Dataset<Row> contacts = (months == null ? in.network() : in.network().join(months, Keys.OFFICE))
+        String touches = Columns.internal("touches");
+        String lastTouch = Columns.internal("last_touch");
+        Dataset<Row> touched = Activities.touches(in.activities())
+                .groupBy("office_id", "contact_id")
+                .agg(collect_list(struct(col("occurred_on").as("t_on"), col("occurred_at").as("t_at"),
+                        col("event_id").as("t_id"))).as(touches));
+        Dataset<Row> network = in.network().join(touched, Keys.CONTACT, "left");
+        Dataset<Row> contacts = (months == null ? network : network.join(months, Keys.OFFICE))
                 .withColumn("eval_on", evalOn)
-                .filter(col("added_on").leq(col("eval_on")));
-        Dataset<Row> touches = Activities.touches(in.activities())
-                .select(col("office_id"), col("contact_id"), col("event_id").as("t_id"), col("occurred_on").as("t_on"),
-                        col("occurred_at").as("t_at"));
-        Dataset<Row> last = contacts.select("office_id", "contact_id", "eval_on").distinct()
-                .join(touches, Keys.CONTACT)
-                .filter(col("t_on").leq(col("eval_on")))
-                .groupBy("office_id", "contact_id", "eval_on")
-                .agg(max("t_on").as("last_touch_on"), max_by(col("t_id"), struct(col("t_on"), col("t_at"), col("t_id")))
-                        .as("last_touch_id"));
+                .filter(col("added_on").leq(col("eval_on")))
+                .withColumn(lastTouch, array_max(filter(col(touches), t -> t.getField("t_on").leq(col("eval_on")))));
         Column cadence = coalesce(col("cadence_days"),
                 when(col("relationship").equalTo("mentor"), lit(r.cadenceMentorDays))
                         .when(col("likes").eqNullSafe(true).and(col("can_help").eqNullSafe(true)), lit(r.cadencePriorityDays))
                         .otherwise(lit(r.cadenceDefaultDays)));
         Column elapsed = datediff(col("eval_on"), col("last"));
-        return contacts.join(last, Keys.of("office_id", "contact_id", "eval_on"), "left")
+        return contacts
                 .withColumn("cadence", cadence)
-                .withColumn("last", coalesce(col("last_touch_on"), col("added_on")))
+                .withColumn("last", coalesce(col(lastTouch).getField("t_on"), col("added_on")))
                 .withColumn("due_on", date_add(col("last"), col("cadence")))
                 .withColumn("status", when(col("eval_on").leq(col("due_on")), lit("met")).otherwise(lit("missed")))
                 .withColumn("rule", lit(KEEP_WARM))
                 .withColumn("anchor_event_id", lit(null).cast("string"))
-                .withColumn("resolved_by_event_id", when(col("status").equalTo("met"), col("last_touch_id")))
+                .withColumn("resolved_by_event_id", when(col("status").equalTo("met"), col(lastTouch).getField("t_id")))
                 .withColumn("days_overdue", when(col("status").equalTo("missed"), datediff(col("eval_on"), col("due_on"))))
                 .withColumn("due_soon", col("status").equalTo("met").and(elapsed.geq(col("cadence").multiply(r.dueSoonShare))))
                 .withColumn("catch_up_priority", greatest(elapsed.minus(col("cadence")), lit(0)).divide(col("cadence")))

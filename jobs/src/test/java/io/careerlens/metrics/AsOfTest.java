@@ -71,4 +71,43 @@ class AsOfTest {
         assertEquals(34, (int) snapshots.get("2026-03-01").getAs("days_overdue"), "03-15 minus 02-09");
         assertEquals(3, snapshots.size());
     }
+
+    /**
+     * Each month-end snapshot takes the latest touch up to that date: mentor A (30 days) added
+     * 2026-01-05; D = 2026-03-15. Touches on 01-20, on the month's last day 01-31 (23:00), twice on
+     * 02-10 (09:00 and 08:00: the later time wins, not the later id) and on 03-20 (after D).
+     */
+    @Test
+    void keepWarmSnapshotsTakeTheLastTouchUpToEachMonthEnd() {
+        TestData t = new TestData("o", "UTC");
+        t.student("S", "phd", "2025-09-01");
+        t.contact("A", "S", "2026-01-05", "mentor");
+        t.touch("T1", "S", "2026-01-20T10:00", "follow_up", "A");
+        t.touch("T5", "S", "2026-01-31T23:00", "coffee_chat", "A");
+        t.touch("T2", "S", "2026-02-10T09:00", "follow_up", "A");
+        t.touch("T3", "S", "2026-02-10T08:00", "thank_you", "A");
+        t.touch("T4", "S", "2026-03-20T09:00", "follow_up", "A");
+        MetricInputs in = t.inputs(spark, "2026-03-15");
+        var snapshots = Rows.by(FollowUp.keepWarmSnapshots(in), "month");
+        assertEquals(3, snapshots.size(), "January to D's month");
+        // 01-31: last touch T5 that day, due 03-02
+        Row jan = snapshots.get("2026-01-01");
+        assertEquals("met", jan.getAs("status"));
+        assertEquals(java.time.LocalDate.parse("2026-03-02"), jan.getAs("due_on"));
+        assertEquals("T5", jan.getAs("resolved_by_event_id"));
+        // 02-28: last touch on 02-10, T2 at 09:00; due 03-12
+        Row feb = snapshots.get("2026-02-01");
+        assertEquals("met", feb.getAs("status"));
+        assertEquals(java.time.LocalDate.parse("2026-03-12"), feb.getAs("due_on"));
+        assertEquals("T2", feb.getAs("resolved_by_event_id"));
+        // D = 03-15: T4 comes after D, so still 02-10; three days past 03-12
+        Row mar = snapshots.get("2026-03-01");
+        assertEquals("missed", mar.getAs("status"));
+        assertEquals(3, (int) mar.getAs("days_overdue"));
+        // the item as of D is the snapshot of D's month
+        Row item = FollowUp.items(in).filter("rule = 'keep_warm'").first();
+        assertEquals("missed", item.getAs("status"));
+        assertEquals(java.time.LocalDate.parse("2026-03-12"), item.getAs("due_on"));
+        assertEquals(3, (int) item.getAs("days_overdue"));
+    }
 }
