@@ -92,4 +92,36 @@ class RollupsTest {
         Map<String, Row> s = Rows.by(FollowUpRollups.by(items, in.studentsWithCohort(), "student_id"), "student_id", "rule");
         assertEquals(0.5, (double) s.get("S1|keep_warm").getAs("compliance"), 1e-9);
     }
+
+    /** monthly compliance counts each student once per row, however many items the student has there. */
+    @Test
+    void monthlyComplianceCountsTheStudentsBehindEachRow() {
+        StructType items = new StructType().add("office_id", "string").add("rule", "string").add("student_id", "string")
+                .add("due_on", "date").add("status", "string");
+        Dataset<Row> dated = spark.createDataFrame(List.of(
+                RowFactory.create("o", "thank_you_24h", "S1", java.sql.Date.valueOf("2026-03-03"), "met"),
+                RowFactory.create("o", "thank_you_24h", "S1", java.sql.Date.valueOf("2026-03-05"), "missed"),
+                RowFactory.create("o", "thank_you_24h", "S2", java.sql.Date.valueOf("2026-03-10"), "pending"),
+                RowFactory.create("o", "thank_you_24h", "S3", java.sql.Date.valueOf("2026-02-20"), "missed")), items);
+        StructType snapshot = new StructType().add("office_id", "string").add("rule", "string").add("student_id", "string")
+                .add("month", "date").add("status", "string");
+        Dataset<Row> snapshots = spark.createDataFrame(List.of(
+                RowFactory.create("o", "keep_warm", "S1", java.sql.Date.valueOf("2026-03-01"), "met"),
+                RowFactory.create("o", "keep_warm", "S1", java.sql.Date.valueOf("2026-03-01"), "missed"),
+                RowFactory.create("o", "keep_warm", "S2", java.sql.Date.valueOf("2026-03-01"), "met"),
+                RowFactory.create("o", "keep_warm", "S1", java.sql.Date.valueOf("2026-02-01"), "missed")), snapshot);
+        Map<String, Row> m = Rows.by(FollowUpRollups.monthly(dated, snapshots), "rule", "month");
+        assertEquals(4, m.size());
+        assertCounts(m.get("thank_you_24h|2026-03-01"), 1, 1, 1, 2); // S1 twice, S2
+        assertEquals(0.5, (double) m.get("thank_you_24h|2026-03-01").getAs("compliance"), 1e-9);
+        assertCounts(m.get("thank_you_24h|2026-02-01"), 0, 1, 0, 1);
+        assertCounts(m.get("keep_warm|2026-03-01"), 2, 1, 0, 2);
+        assertEquals(2.0 / 3, (double) m.get("keep_warm|2026-03-01").getAs("compliance"), 1e-9);
+        assertCounts(m.get("keep_warm|2026-02-01"), 0, 1, 0, 1);
+    }
+
+    private static void assertCounts(Row r, long met, long missed, long pending, long students) {
+        assertEquals(List.of(met, missed, pending, 0L, students), List.of((long) r.getAs("met"), (long) r.getAs("missed"),
+                (long) r.getAs("pending"), (long) r.getAs("unevaluable"), (long) r.getAs("students")), r.toString());
+    }
 }
