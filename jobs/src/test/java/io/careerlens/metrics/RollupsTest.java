@@ -96,20 +96,16 @@ class RollupsTest {
     /** monthly compliance counts each student once per row, however many items the student has there. */
     @Test
     void monthlyComplianceCountsTheStudentsBehindEachRow() {
-        StructType items = new StructType().add("office_id", "string").add("rule", "string").add("student_id", "string")
-                .add("due_on", "date").add("status", "string");
-        Dataset<Row> dated = spark.createDataFrame(List.of(
-                RowFactory.create("o", "thank_you_24h", "S1", java.sql.Date.valueOf("2026-03-03"), "met"),
-                RowFactory.create("o", "thank_you_24h", "S1", java.sql.Date.valueOf("2026-03-05"), "missed"),
-                RowFactory.create("o", "thank_you_24h", "S2", java.sql.Date.valueOf("2026-03-10"), "pending"),
-                RowFactory.create("o", "thank_you_24h", "S3", java.sql.Date.valueOf("2026-02-20"), "missed")), items);
-        StructType snapshot = new StructType().add("office_id", "string").add("rule", "string").add("student_id", "string")
-                .add("month", "date").add("status", "string");
-        Dataset<Row> snapshots = spark.createDataFrame(List.of(
-                RowFactory.create("o", "keep_warm", "S1", java.sql.Date.valueOf("2026-03-01"), "met"),
-                RowFactory.create("o", "keep_warm", "S1", java.sql.Date.valueOf("2026-03-01"), "missed"),
-                RowFactory.create("o", "keep_warm", "S2", java.sql.Date.valueOf("2026-03-01"), "met"),
-                RowFactory.create("o", "keep_warm", "S1", java.sql.Date.valueOf("2026-02-01"), "missed")), snapshot);
+        Dataset<Row> dated = byDate("due_on",
+                new String[] {"thank_you_24h", "S1", "2026-03-03", "met"},
+                new String[] {"thank_you_24h", "S1", "2026-03-05", "missed"},
+                new String[] {"thank_you_24h", "S2", "2026-03-10", "pending"},
+                new String[] {"thank_you_24h", "S3", "2026-02-20", "missed"});
+        Dataset<Row> snapshots = byDate("month",
+                new String[] {"keep_warm", "S1", "2026-03-01", "met"},
+                new String[] {"keep_warm", "S1", "2026-03-01", "missed"},
+                new String[] {"keep_warm", "S2", "2026-03-01", "met"},
+                new String[] {"keep_warm", "S1", "2026-02-01", "missed"});
         Map<String, Row> m = Rows.by(FollowUpRollups.monthly(dated, snapshots), "rule", "month");
         assertEquals(4, m.size());
         assertCounts(m.get("thank_you_24h|2026-03-01"), 1, 1, 1, 2); // S1 twice, S2
@@ -118,6 +114,16 @@ class RollupsTest {
         assertCounts(m.get("keep_warm|2026-03-01"), 2, 1, 0, 2);
         assertEquals(2.0 / 3, (double) m.get("keep_warm|2026-03-01").getAs("compliance"), 1e-9);
         assertCounts(m.get("keep_warm|2026-02-01"), 0, 1, 0, 1);
+    }
+
+    /** items of office o: rule, student, the date column, status. */
+    private static Dataset<Row> byDate(String dateColumn, String[]... rows) {
+        List<Row> list = new ArrayList<>();
+        for (String[] r : rows) {
+            list.add(RowFactory.create("o", r[0], r[1], java.sql.Date.valueOf(r[2]), r[3]));
+        }
+        return spark.createDataFrame(list, new StructType().add("office_id", "string").add("rule", "string")
+                .add("student_id", "string").add(dateColumn, "date").add("status", "string"));
     }
 
     private static void assertCounts(Row r, long met, long missed, long pending, long students) {
