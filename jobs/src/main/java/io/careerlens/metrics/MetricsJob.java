@@ -10,6 +10,7 @@ import io.careerlens.contract.Entity;
 import io.careerlens.ingest.Ingestor;
 import io.careerlens.ops.Faults;
 import io.careerlens.report.MetricTable;
+import io.careerlens.warehouse.Keys;
 import io.careerlens.warehouse.Warehouse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,8 +54,7 @@ public final class MetricsJob {
     private Dataset<Row> current(Entity entity) {
         return warehouse.readOrEmpty(entity.tableName(), CuratedSchema.curated(entity))
                 .filter(col("office_id").isin(config.offices.keySet().toArray()))
-                .select(figureColumns(entity).stream().map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new))
+                .select(Keys.cols(figureColumns(entity).toArray(String[]::new)))
                 .cache();
     }
 
