@@ -144,31 +144,34 @@ public final class FollowUp {
         Rules r = in.rules();
         String touches = Columns.internal("touches");
         String lastTouch = Columns.internal("last_touch");
+        String evalDate = Columns.internal("eval_on");
+        String cadenceDays = Columns.internal("cadence");
+        String last = Columns.internal("last");
         Dataset<Row> touched = Activities.touches(in.activities())
                 .groupBy("office_id", "contact_id")
                 .agg(collect_list(struct(col("occurred_on").as("t_on"), col("occurred_at").as("t_at"),
                         col("event_id").as("t_id"))).as(touches));
         Dataset<Row> network = in.network().join(touched, Keys.CONTACT, "left");
         Dataset<Row> contacts = (months == null ? network : network.join(months, Keys.OFFICE))
-                .withColumn("eval_on", evalOn)
-                .filter(col("added_on").leq(col("eval_on")))
-                .withColumn(lastTouch, array_max(filter(col(touches), t -> t.getField("t_on").leq(col("eval_on")))));
+                .withColumn(evalDate, evalOn)
+                .filter(col("added_on").leq(col(evalDate)))
+                .withColumn(lastTouch, array_max(filter(col(touches), t -> t.getField("t_on").leq(col(evalDate)))));
         Column cadence = coalesce(col("cadence_days"),
                 when(col("relationship").equalTo("mentor"), lit(r.cadenceMentorDays))
                         .when(col("likes").eqNullSafe(true).and(col("can_help").eqNullSafe(true)), lit(r.cadencePriorityDays))
                         .otherwise(lit(r.cadenceDefaultDays)));
-        Column elapsed = datediff(col("eval_on"), col("last"));
+        Column elapsed = datediff(col(evalDate), col(last));
         return contacts
-                .withColumn("cadence", cadence)
-                .withColumn("last", coalesce(col(lastTouch).getField("t_on"), col("added_on")))
-                .withColumn("due_on", date_add(col("last"), col("cadence")))
-                .withColumn("status", when(col("eval_on").leq(col("due_on")), lit("met")).otherwise(lit("missed")))
+                .withColumn(cadenceDays, cadence)
+                .withColumn(last, coalesce(col(lastTouch).getField("t_on"), col("added_on")))
+                .withColumn("due_on", date_add(col(last), col(cadenceDays)))
+                .withColumn("status", when(col(evalDate).leq(col("due_on")), lit("met")).otherwise(lit("missed")))
                 .withColumn("rule", lit(KEEP_WARM))
                 .withColumn("anchor_event_id", lit(null).cast("string"))
                 .withColumn("resolved_by_event_id", when(col("status").equalTo("met"), col(lastTouch).getField("t_id")))
-                .withColumn("days_overdue", when(col("status").equalTo("missed"), datediff(col("eval_on"), col("due_on"))))
-                .withColumn("due_soon", col("status").equalTo("met").and(elapsed.geq(col("cadence").multiply(r.dueSoonShare))))
-                .withColumn("catch_up_priority", greatest(elapsed.minus(col("cadence")), lit(0)).divide(col("cadence")))
+                .withColumn("days_overdue", when(col("status").equalTo("missed"), datediff(col(evalDate), col("due_on"))))
+                .withColumn("due_soon", col("status").equalTo("met").and(elapsed.geq(col(cadenceDays).multiply(r.dueSoonShare))))
+                .withColumn("catch_up_priority", greatest(elapsed.minus(col(cadenceDays)), lit(0)).divide(col(cadenceDays)))
                 .select(itemColumns(months != null));
     }
 
