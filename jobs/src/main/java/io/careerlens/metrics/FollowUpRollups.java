@@ -89,8 +89,8 @@ public final class FollowUpRollups {
         return items.filter(onList)
                 .join(students.select("office_id", "student_id", "counselor_id"), Keys.STUDENT, "left")
                 .join(contacts.select("office_id", "contact_id", "relationship"), Keys.CONTACT, "left")
-                .withColumn("urgency", coalesce(urgency, lit(0.0)))
-                .withColumn("rank", row_number().over(Window.partitionBy("office_id").orderBy(col("urgency").desc(),
+                .withColumn(Columns.internal("urgency"), coalesce(urgency, lit(0.0)))
+                .withColumn("rank", row_number().over(Window.partitionBy("office_id").orderBy(col(Columns.internal("urgency")).desc(),
                         col("due_on").asc(), col("student_id"), col("contact_id"), col("rule"))))
                 .select("office_id", "rank", "student_id", "counselor_id", "contact_id", "relationship", "rule", "due_on",
                         "days_overdue", "catch_up_priority");

@@ -72,9 +72,9 @@ public final class NetworkGrowth {
         int weeks = r.weeklyConsistencyWeeks;
         Dataset<Row> weekly = in.activities()
                 .filter(SqlDates.within(col("occurred_on"), d, 7 * weeks))
-                .withColumn("week", floor(datediff(lit(d), col("occurred_on")).divide(7)))
+                .withColumn(Columns.internal("week"), floor(datediff(lit(d), col("occurred_on")).divide(7)))
                 .groupBy("office_id", "student_id")
-                .agg(countDistinct("week").divide(weeks).as("weekly_consistency"));
+                .agg(countDistinct(Columns.internal("week")).divide(weeks).as("weekly_consistency"));
         Dataset<Row> outreach = studentOutreachAndNoShows(in);
         return in.studentsWithCohort().select("office_id", "student_id", "cohort", "program")
                 .join(network, Keys.STUDENT, "left")
@@ -104,10 +104,10 @@ public final class NetworkGrowth {
         Dataset<Row> added = in.contactsAdded().select(col("office_id"), col("student_id"), col("added_on"),
                 datediff(col("added_on"), lit(LocalDate.EPOCH)).as("day"));
         Dataset<Row> endingOnAdds = added
-                .withColumn("in_window", count(lit(1)).over(Window.partitionBy("office_id", "student_id").orderBy("day")
+                .withColumn(Columns.internal("in_window"), count(lit(1)).over(Window.partitionBy("office_id", "student_id").orderBy("day")
                         .rangeBetween(-(r.overcommitWindowDays - 1L), 0)))
                 .filter(col("added_on").between(lit(first), lit(d)))
-                .groupBy("office_id", "student_id").agg(max("in_window").as("most"));
+                .groupBy("office_id", "student_id").agg(max(Columns.internal("in_window")).as("most"));
         Dataset<Row> firstWindow = added.filter(SqlDates.within(col("added_on"), first, r.overcommitWindowDays))
                 .groupBy("office_id", "student_id").agg(count(lit(1)).as("most"));
         return endingOnAdds.unionByName(firstWindow).groupBy("office_id", "student_id")
@@ -150,8 +150,8 @@ public final class NetworkGrowth {
         return months.join(byMonth, List.of("office_id", "month").stream().collect(Keys.seq()), "left")
                 .na().fill(0, new String[] {"contacts_added", "kept"})
                 .withColumn("network_size", sum("kept").over(w.rowsBetween(Window.unboundedPreceding(), 0)))
-                .withColumn("previous", lag("network_size", 1).over(w))
-                .withColumn("growth_rate", ratio(col("contacts_added"), col("previous")))
+                .withColumn(Columns.internal("previous"), lag("network_size", 1).over(w))
+                .withColumn("growth_rate", ratio(col("contacts_added"), col(Columns.internal("previous"))))
                 .join(activeByMonth(in), List.of("office_id", "month").stream().collect(Keys.seq()), "left")
                 .withColumn("active_contacts", coalesce(col("active_contacts"), lit(0L)))
                 .select("office_id", "month", "contacts_added", "network_size", "active_contacts", "growth_rate");
@@ -164,13 +164,14 @@ public final class NetworkGrowth {
         Dataset<Row> touched = Activities.touches(in.activities()).select("office_id", "contact_id", "occurred_on").distinct()
                 .join(in.network().select("office_id", "contact_id", "added_on"), Keys.CONTACT);
         Column monthEnd = least(last_day(col("month")), lit(d));
+        String end = Columns.internal("end");
         return touched
                 .withColumn("month", explode(sequence(trunc(col("occurred_on"), "month"),
                         trunc(add_months(col("occurred_on"), (days + 30) / 30), "month"), expr("interval 1 month"))))
-                .withColumn("end", monthEnd)
-                .filter(col("month").leq(lit(d)).and(col("occurred_on").leq(col("end")))
-                        .and(SqlDates.within(col("occurred_on"), col("end"), days))
-                        .and(col("added_on").leq(col("end"))))
+                .withColumn(end, monthEnd)
+                .filter(col("month").leq(lit(d)).and(col("occurred_on").leq(col(end)))
+                        .and(SqlDates.within(col("occurred_on"), col(end), days))
+                        .and(col("added_on").leq(col(end))))
                 .groupBy("office_id", "month").agg(countDistinct("contact_id").as("active_contacts"));
     }
 

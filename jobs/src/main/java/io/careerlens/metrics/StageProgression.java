@@ -93,9 +93,9 @@ public final class StageProgression {
                 .select(col("office_id"), col("student_id"), col("occurred_on"),
                         datediff(col("occurred_on"), lit(LocalDate.EPOCH)).as("day"))
                 .distinct()
-                .withColumn("dates_in_window", count(lit(1)).over(Window.partitionBy("office_id", "student_id")
+                .withColumn(Columns.internal("dates_in_window"), count(lit(1)).over(Window.partitionBy("office_id", "student_id")
                         .orderBy("day").rangeBetween(-(r.immersionWindowDays - 1L), 0)))
-                .filter(col("dates_in_window").geq(r.immersionMinDates))
+                .filter(col(Columns.internal("dates_in_window")).geq(r.immersionMinDates))
                 .groupBy("office_id", "student_id").agg(min("occurred_on").as("immersion_candidate_on"));
     }
 
