@@ -86,11 +86,12 @@ public final class FollowUpRollups {
                 .or(recent));
         Column urgency = when(col("rule").equalTo(FollowUp.KEEP_WARM), col("catch_up_priority"))
                 .otherwise(col("days_overdue").cast("double"));
+        String urgent = Columns.internal("urgency");
         return items.filter(onList)
                 .join(students.select("office_id", "student_id", "counselor_id"), Keys.STUDENT, "left")
                 .join(contacts.select("office_id", "contact_id", "relationship"), Keys.CONTACT, "left")
-                .withColumn(Columns.internal("urgency"), coalesce(urgency, lit(0.0)))
-                .withColumn("rank", row_number().over(Window.partitionBy("office_id").orderBy(col(Columns.internal("urgency")).desc(),
+                .withColumn(urgent, coalesce(urgency, lit(0.0)))
+                .withColumn("rank", row_number().over(Window.partitionBy("office_id").orderBy(col(urgent).desc(),
                         col("due_on").asc(), col("student_id"), col("contact_id"), col("rule"))))
                 .select("office_id", "rank", "student_id", "counselor_id", "contact_id", "relationship", "rule", "due_on",
                         "days_overdue", "catch_up_priority");

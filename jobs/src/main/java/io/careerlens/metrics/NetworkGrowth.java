@@ -70,11 +70,12 @@ public final class NetworkGrowth {
                 .filter(SqlDates.within(col("added_on"), d, r.contactsAddedWindowDays))
                 .groupBy("office_id", "student_id").agg(count(lit(1)).as("contacts_added_30d"));
         int weeks = r.weeklyConsistencyWeeks;
+        String week = Columns.internal("week");
         Dataset<Row> weekly = in.activities()
                 .filter(SqlDates.within(col("occurred_on"), d, 7 * weeks))
-                .withColumn(Columns.internal("week"), floor(datediff(lit(d), col("occurred_on")).divide(7)))
+                .withColumn(week, floor(datediff(lit(d), col("occurred_on")).divide(7)))
                 .groupBy("office_id", "student_id")
-                .agg(countDistinct(Columns.internal("week")).divide(weeks).as("weekly_consistency"));
+                .agg(countDistinct(week).divide(weeks).as("weekly_consistency"));
         Dataset<Row> outreach = studentOutreachAndNoShows(in);
         return in.studentsWithCohort().select("office_id", "student_id", "cohort", "program")
                 .join(network, Keys.STUDENT, "left")
@@ -101,17 +102,20 @@ public final class NetworkGrowth {
         Rules r = in.rules();
         LocalDate d = in.asOf();
         LocalDate first = d.minusDays(r.overcommitLookbackDays - 1L);
+        String day = Columns.internal("day");
+        String inWindow = Columns.internal("in_window");
+        String most = Columns.internal("most");
         Dataset<Row> added = in.contactsAdded().select(col("office_id"), col("student_id"), col("added_on"),
-                datediff(col("added_on"), lit(LocalDate.EPOCH)).as("day"));
+                datediff(col("added_on"), lit(LocalDate.EPOCH)).as(day));
         Dataset<Row> endingOnAdds = added
-                .withColumn(Columns.internal("in_window"), count(lit(1)).over(Window.partitionBy("office_id", "student_id").orderBy("day")
+                .withColumn(inWindow, count(lit(1)).over(Window.partitionBy("office_id", "student_id").orderBy(day)
                         .rangeBetween(-(r.overcommitWindowDays - 1L), 0)))
                 .filter(col("added_on").between(lit(first), lit(d)))
-                .groupBy("office_id", "student_id").agg(max(Columns.internal("in_window")).as("most"));
+                .groupBy("office_id", "student_id").agg(max(inWindow).as(most));
         Dataset<Row> firstWindow = added.filter(SqlDates.within(col("added_on"), first, r.overcommitWindowDays))
-                .groupBy("office_id", "student_id").agg(count(lit(1)).as("most"));
+                .groupBy("office_id", "student_id").agg(count(lit(1)).as(most));
         return endingOnAdds.unionByName(firstWindow).groupBy("office_id", "student_id")
-                .agg(max("most").gt(r.overcommitMaxContacts).as("overcommitted"));
+                .agg(max(most).gt(r.overcommitMaxContacts).as("overcommitted"));
     }
 
     /** outreach_conversion and no_show_rate of each student. */
@@ -144,14 +148,16 @@ public final class NetworkGrowth {
         Dataset<Row> months = contacts.groupBy("office_id").agg(min("month").as("first"))
                 .select(col("office_id"), explode(sequence(col("first"), trunc(lit(d), "month"), expr("interval 1 month")))
                         .as("month"));
+        String kept = Columns.internal("kept");
+        String previous = Columns.internal("previous");
         Dataset<Row> byMonth = contacts.groupBy("office_id", "month").agg(count(lit(1)).as("contacts_added"),
-                sum(oneIf(not(col("status").eqNullSafe("archived")))).as("kept"));
+                sum(oneIf(not(col("status").eqNullSafe("archived")))).as(kept));
         var w = Window.partitionBy("office_id").orderBy("month");
         return months.join(byMonth, List.of("office_id", "month").stream().collect(Keys.seq()), "left")
-                .na().fill(0, new String[] {"contacts_added", "kept"})
-                .withColumn("network_size", sum("kept").over(w.rowsBetween(Window.unboundedPreceding(), 0)))
-                .withColumn(Columns.internal("previous"), lag("network_size", 1).over(w))
-                .withColumn("growth_rate", ratio(col("contacts_added"), col(Columns.internal("previous"))))
+                .na().fill(0, new String[] {"contacts_added", kept})
+                .withColumn("network_size", sum(kept).over(w.rowsBetween(Window.unboundedPreceding(), 0)))
+                .withColumn(previous, lag("network_size", 1).over(w))
+                .withColumn("growth_rate", ratio(col("contacts_added"), col(previous)))
                 .join(activeByMonth(in), List.of("office_id", "month").stream().collect(Keys.seq()), "left")
                 .withColumn("active_contacts", coalesce(col("active_contacts"), lit(0L)))
                 .select("office_id", "month", "contacts_added", "network_size", "active_contacts", "growth_rate");

@@ -89,13 +89,15 @@ public final class StageProgression {
         Columns.require(activities, "immersion", "office_id", "student_id", "occurred_on", "event_type", "role");
         Column involvement = Stages.ofType(col("event_type")).equalTo(Stages.IMMERSION)
                 .or(col("role").isin("volunteer", "organizer"));
+        String day = Columns.internal("day");
+        String datesInWindow = Columns.internal("dates_in_window");
         return activities.filter(involvement)
                 .select(col("office_id"), col("student_id"), col("occurred_on"),
-                        datediff(col("occurred_on"), lit(LocalDate.EPOCH)).as("day"))
+                        datediff(col("occurred_on"), lit(LocalDate.EPOCH)).as(day))
                 .distinct()
-                .withColumn(Columns.internal("dates_in_window"), count(lit(1)).over(Window.partitionBy("office_id", "student_id")
-                        .orderBy("day").rangeBetween(-(r.immersionWindowDays - 1L), 0)))
-                .filter(col(Columns.internal("dates_in_window")).geq(r.immersionMinDates))
+                .withColumn(datesInWindow, count(lit(1)).over(Window.partitionBy("office_id", "student_id")
+                        .orderBy(day).rangeBetween(-(r.immersionWindowDays - 1L), 0)))
+                .filter(col(datesInWindow).geq(r.immersionMinDates))
                 .groupBy("office_id", "student_id").agg(min("occurred_on").as("immersion_candidate_on"));
     }
 
