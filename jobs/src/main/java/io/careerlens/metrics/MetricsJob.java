@@ -162,19 +162,11 @@ public final class MetricsJob {
     }
 
     /**
-     * metric_<name>, partitioned by as_of: a run for D replaces D's partition in one commit
-     * (a metadata-only delete of the old files) and leaves other dates alone.
+     * metric_<name>, partitioned by as_of: a run for D replaces D's partition in one commit and
+     * leaves other dates alone.
      */
     private void saveTable(MetricTable metric, Dataset<Row> table, LocalDate asOf) {
-        String t = metric.deltaTable();
         io.careerlens.warehouse.Columns.requireNotReserved("metric table " + metric.tableName(), List.of(table.columns()));
-        // mergeSchema: a column added to a metric table in a later release joins the existing table
-        var writer = table.withColumn("as_of", lit(asOf)).write().format("delta").partitionBy("as_of")
-                .option("mergeSchema", "true");
-        if (!warehouse.exists(t)) {
-            writer.mode("append").save(warehouse.path(t));
-        } else {
-            writer.mode("overwrite").option("replaceWhere", "as_of = DATE'" + asOf + "'").save(warehouse.path(t));
-        }
+        warehouse.replacePartition(metric.deltaTable(), table.withColumn("as_of", lit(asOf)), "as_of", asOf);
     }
 }

@@ -1,7 +1,9 @@
 package io.careerlens.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.careerlens.testing.SparkTestSession;
 import java.nio.file.Files;
@@ -13,6 +15,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,5 +58,100 @@ class WarehouseTest {
             pinned.unpersist();
             latest.unpersist();
         }
+    }
+
+    private static final java.time.LocalDate MAY_1 = java.time.LocalDate.of(2026, 5, 1);
+    private static final java.time.LocalDate MAY_2 = java.time.LocalDate.of(2026, 5, 2);
+
+    private Dataset<Row> dated(SparkSession spark, java.time.LocalDate day, String... ids) {
+        return rows(spark, ids).withColumn("as_of", org.apache.spark.sql.functions.lit(day));
+    }
+
+    /** the rows {@code ids} written as date {@code day} of table m */
+    private void put(Warehouse wh, java.time.LocalDate day, String... ids) {
+        wh.replacePartition("m", dated(wh.spark(), day, ids), "as_of", day);
+    }
+
+    private static List<String> table(Warehouse wh, String name) {
+        return wh.read(name).orderBy("as_of", "id").collectAsList().stream()
+                .map(r -> r.get(r.fieldIndex("as_of")) + " " + r.getString(r.fieldIndex("id"))).toList();
+    }
+
+    /** The descriptions of the Spark jobs {@code work} starts. */
+    private static List<String> jobsOf(SparkSession spark, Runnable work) {
+        List<String> jobs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                jobs.add(String.valueOf(start.properties().getProperty("spark.job.description")));
+            }
+        };
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            work.run();
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+        }
+        return List.copyOf(jobs);
+    }
+
+    @Test
+    void aPartitionIsReplacedWholeAndTheOtherDatesAreLeftAlone() {
+        SparkSession spark = SparkTestSession.get();
+        Warehouse wh = new Warehouse(spark, tmp.resolve("wh").toString());
+        put(wh, MAY_1, "a", "b");
+        put(wh, MAY_2, "c");
+        assertEquals(List.of("2026-05-01 a", "2026-05-01 b", "2026-05-02 c"), table(wh, "m"));
+
+        put(wh, MAY_1, "x");
+        put(wh, MAY_1, "x");
+        assertEquals(List.of("2026-05-01 x", "2026-05-02 c"), table(wh, "m"), "written twice, held once");
+
+        put(wh, MAY_2);
+        assertEquals(List.of("2026-05-01 x"), table(wh, "m"), "a date written empty holds no row");
+        put(wh, MAY_2, "d");
+        assertEquals(List.of("2026-05-01 x", "2026-05-02 d"), table(wh, "m"));
+    }
+
+    /**
+     * A date the table never held is appended: Delta does not rebuild the table's file list for it,
+     * as it must to replace a date it holds.
+     */
+    @Test
+    void aNewDateIsWrittenWithoutRebuildingTheFileList() {
+        SparkSession spark = SparkTestSession.get();
+        Warehouse wh = new Warehouse(spark, tmp.resolve("wh").toString());
+        put(wh, MAY_1, "a");
+
+        List<String> replacing = jobsOf(spark, () -> put(wh, MAY_1, "b"));
+        assertTrue(replacing.stream().anyMatch(d -> d.contains("Compute snapshot")),
+                "replacing a date rebuilds the file list: " + replacing);
+        List<String> adding = jobsOf(spark, () -> put(wh, MAY_2, "c"));
+        assertTrue(adding.stream().noneMatch(d -> d.contains("Compute snapshot") || d.contains("Filtering files")),
+                "a new date needs no file list: " + adding);
+        assertTrue(adding.size() < replacing.size(), adding + " against " + replacing);
+        assertEquals(List.of("2026-05-01 b", "2026-05-02 c"), table(wh, "m"));
+    }
+
+    /**
+     * With column mapping on, Delta writes a partition's files under random prefixes, not in a
+     * folder named after the date: no folder then says nothing, and the date is replaced.
+     */
+    @Test
+    void aTableWithoutPartitionFoldersIsAlwaysReplaced() {
+        SparkSession spark = SparkTestSession.get();
+        Warehouse wh = new Warehouse(spark, tmp.resolve("wh").toString());
+        put(wh, MAY_1, "a");
+        spark.sql("ALTER TABLE delta.`" + wh.path("m") + "` SET TBLPROPERTIES ('delta.columnMapping.mode' = 'name',"
+                + " 'delta.minReaderVersion' = '2', 'delta.minWriterVersion' = '5')");
+        put(wh, MAY_2, "b");
+        assertFalse(Files.exists(tmp.resolve("wh/m/as_of=2026-05-02")), "column mapping: no folder per date");
+        assertFalse(wh.keepsPartitionFolders("m"));
+
+        put(wh, MAY_2, "c");
+        assertEquals(List.of("2026-05-01 a", "2026-05-02 c"), table(wh, "m"));
     }
 }
