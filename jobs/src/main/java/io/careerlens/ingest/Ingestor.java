@@ -31,7 +31,9 @@ import org.apache.spark.storage.StorageLevel;
  * are checked by the {@link BatchValidator}, deduplicated against the versions held
  * ({@link VersionClassifier}) and written here. Every table write is one idempotent Delta commit
  * and the file ledger is written last, so a run stopped at any point is finished by the next one
- * with the same result. ({@link InboxValidation} checks an inbox without writing.)
+ * with the same result. The entities are ingested side by side: their tables are their own, apart
+ * from the rejects table, which they write in turn. ({@link InboxValidation} checks an inbox
+ * without writing.)
  */
 public final class Ingestor {
     private static final Logger LOG = LogManager.getLogger(Ingestor.class);
@@ -41,6 +43,7 @@ public final class Ingestor {
     private final Warehouse warehouse;
     private final String runId;
     private final BatchValidator validator;
+    private final Object rejectsWrite = new Object();
     private Warehouse.Commit ledgerAtStart;
 
     public Ingestor(SparkSession spark, Config config, Warehouse warehouse, String runId) {
@@ -99,24 +102,23 @@ public final class Ingestor {
         List<FileResult> results = new ArrayList<>();
         Map<Entity, Dataset<Row>> acceptedByEntity = new LinkedHashMap<>();
         Map<String, FileResult> byPath = new LinkedHashMap<>();
-        for (Entity entity : Entity.values()) {
-            List<InboxFile> fresh = new ArrayList<>();
-            for (InboxFile f : scan.files()) {
-                if (f.entity() != entity) {
-                    continue;
-                }
-                if (known.isDone(f)) {
-                    byPath.put(f.path(), unchanged(f));
-                } else {
-                    fresh.add(f);
-                }
+        Map<Entity, List<InboxFile>> freshByEntity = new LinkedHashMap<>();
+        for (InboxFile f : scan.files()) {
+            if (known.isDone(f)) {
+                byPath.put(f.path(), unchanged(f));
+            } else {
+                freshByEntity.computeIfAbsent(f.entity(), e -> new ArrayList<>()).add(f);
             }
-            if (fresh.isEmpty()) {
-                continue;
-            }
-            EntityBatch batch = ingestEntity(entity, fresh);
+        }
+        // the entities write tables of their own (the rejects table in turn) and the ledger comes after all
+        List<java.util.concurrent.Callable<EntityBatch>> tasks = new ArrayList<>();
+        freshByEntity.forEach((entity, fresh) -> tasks.add(() -> {
+            spark.sparkContext().setJobDescription("ingest " + entity.tableName());
+            return ingestEntity(entity, fresh);
+        }));
+        for (EntityBatch batch : io.careerlens.ops.SideBySide.run(tasks, tasks.size())) {
             batch.results.forEach(r -> byPath.put(r.path(), r));
-            acceptedByEntity.put(entity, batch.accepted);
+            acceptedByEntity.put(batch.entity, batch.accepted);
         }
         countOrphans(acceptedByEntity, byPath);
         Faults.at("ingest.before_ledger");
@@ -149,7 +151,7 @@ public final class Ingestor {
         return LedgerIndex.of(warehouse.read(Warehouse.FILE_LEDGER));
     }
 
-    private record EntityBatch(List<FileResult> results, Dataset<Row> accepted) {
+    private record EntityBatch(Entity entity, List<FileResult> results, Dataset<Row> accepted) {
     }
 
     private EntityBatch ingestEntity(Entity entity, List<InboxFile> files) {
@@ -169,7 +171,7 @@ public final class Ingestor {
         write(entity, ownRows, batch.rejects(), results.stream().mapToLong(FileResult::rejected).sum(), classified, tally);
         batch.release();
         Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED));
-        return new EntityBatch(results, accepted);
+        return new EntityBatch(entity, results, accepted);
     }
 
     public static String versionsTable(Entity entity) {
@@ -185,8 +187,10 @@ public final class Ingestor {
                        Dataset<Row> classified, VersionClassifier.Tally tally) {
         long t0 = System.nanoTime();
         if (rejected > 0) {
-            warehouse.insertNew(Warehouse.REJECTS, rejects, unsettled(Warehouse.REJECTS, batch), CuratedSchema.SOURCE_FILE,
-                    CuratedSchema.SOURCE_CHECKSUM, CuratedSchema.LINE_NUMBER);
+            synchronized (rejectsWrite) { // shared by the entities: one commit at a time, the first creates it
+                warehouse.insertNew(Warehouse.REJECTS, rejects, unsettled(Warehouse.REJECTS, batch), CuratedSchema.SOURCE_FILE,
+                        CuratedSchema.SOURCE_CHECKSUM, CuratedSchema.LINE_NUMBER);
+            }
         }
         Faults.at("ingest.after_rejects");
         if (tally.accepted() > 0) {

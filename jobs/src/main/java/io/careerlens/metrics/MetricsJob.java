@@ -125,40 +125,13 @@ public final class MetricsJob {
             return null;
         }));
         try {
-            runAll(tasks);
+            // each write is mostly Delta commit latency on the driver
+            io.careerlens.ops.SideBySide.run(tasks, 3);
         } catch (RuntimeException | Error e) {
             kept.values().forEach(Dataset::unpersist);
             throw e;
         }
         return new Result(written, kept);
-    }
-
-    /**
-     * Writes tables side by side: each write is mostly Delta commit latency on the driver, and
-     * Spark runs jobs from several threads at once.
-     */
-    private static void runAll(List<java.util.concurrent.Callable<Void>> tasks) {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
-        try {
-            for (var f : pool.invokeAll(tasks)) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing metric tables", e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /**
