@@ -67,6 +67,10 @@ class WarehouseTest {
         return rows(spark, ids).withColumn("as_of", org.apache.spark.sql.functions.lit(day));
     }
 
+    private Warehouse fresh() {
+        return new Warehouse(SparkTestSession.get(), tmp.resolve("wh").toString());
+    }
+
     /** the rows {@code ids} written as date {@code day} of table m */
     private void put(Warehouse wh, java.time.LocalDate day, String... ids) {
         wh.replacePartition("m", dated(wh.spark(), day, ids), "as_of", day);
@@ -100,8 +104,7 @@ class WarehouseTest {
 
     @Test
     void aPartitionIsReplacedWholeAndTheOtherDatesAreLeftAlone() {
-        SparkSession spark = SparkTestSession.get();
-        Warehouse wh = new Warehouse(spark, tmp.resolve("wh").toString());
+        Warehouse wh = fresh();
         put(wh, MAY_1, "a", "b");
         put(wh, MAY_2, "c");
         assertEquals(List.of("2026-05-01 a", "2026-05-01 b", "2026-05-02 c"), table(wh, "m"));
@@ -122,8 +125,8 @@ class WarehouseTest {
      */
     @Test
     void aNewDateIsWrittenWithoutRebuildingTheFileList() {
-        SparkSession spark = SparkTestSession.get();
-        Warehouse wh = new Warehouse(spark, tmp.resolve("wh").toString());
+        Warehouse wh = fresh();
+        SparkSession spark = wh.spark();
         put(wh, MAY_1, "a");
 
         List<String> replacing = jobsOf(spark, () -> put(wh, MAY_1, "b"));
@@ -142,8 +145,8 @@ class WarehouseTest {
      */
     @Test
     void aTableWithoutPartitionFoldersIsAlwaysReplaced() {
-        SparkSession spark = SparkTestSession.get();
-        Warehouse wh = new Warehouse(spark, tmp.resolve("wh").toString());
+        Warehouse wh = fresh();
+        SparkSession spark = wh.spark();
         put(wh, MAY_1, "a");
         spark.sql("ALTER TABLE delta.`" + wh.path("m") + "` SET TBLPROPERTIES ('delta.columnMapping.mode' = 'name',"
                 + " 'delta.minReaderVersion' = '2', 'delta.minWriterVersion' = '5')");
