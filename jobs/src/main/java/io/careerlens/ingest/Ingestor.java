@@ -45,6 +45,11 @@ public final class Ingestor {
     private final BatchValidator validator;
     private final Object rejectsWrite = new Object();
     private Warehouse.Commit ledgerAtStart;
+    /**
+     * The rejects table as the run found it holds nothing of an unfinished run. Written since by the
+     * run's other entities, it still holds none of an entity's files: each file is one entity's.
+     */
+    private boolean rejectsSettled;
 
     public Ingestor(SparkSession spark, Config config, Warehouse warehouse, String runId) {
         this.spark = spark;
@@ -96,6 +101,8 @@ public final class Ingestor {
         boolean indexed = check.index() != null;
         // the ledger is written last: its commit at the start tells which tables a stopped run may have touched
         ledgerAtStart = Warehouse.latestCommit(hadoop, warehouse.uri(), Warehouse.FILE_LEDGER);
+        rejectsSettled = warehouse.committedBefore(Warehouse.REJECTS, ledgerAtStart)
+                || Warehouse.latestCommit(hadoop, warehouse.uri(), Warehouse.REJECTS).version() < 0;
         LedgerIndex known = indexed ? check.index() : readLedger();
         InboxScanner.Result scan = indexed ? check.scan() : InboxScanner.scan(inbox, config, hadoop, known.stamps());
         scan.logSkipped();
@@ -188,7 +195,7 @@ public final class Ingestor {
         long t0 = System.nanoTime();
         if (rejected > 0) {
             synchronized (rejectsWrite) { // shared by the entities: one commit at a time, the first creates it
-                warehouse.insertNew(Warehouse.REJECTS, rejects, unsettled(Warehouse.REJECTS, batch), CuratedSchema.SOURCE_FILE,
+                warehouse.insertNew(Warehouse.REJECTS, rejects, rejectsSettled ? null : batch, CuratedSchema.SOURCE_FILE,
                         CuratedSchema.SOURCE_CHECKSUM, CuratedSchema.LINE_NUMBER);
             }
         }

@@ -37,11 +37,12 @@ class PipelineTest {
      * offices in the report step: 418 jobs, 258 for metrics alone, which
      * loads the metric tables' Delta snapshots the nightly no longer reads; on 2026-12-06, with each student-level
      * table read in one pass for all office workbooks: 363; later that day, with the rollup tables sorted in
-     * one partition instead of range-partitioned: 335, 228 for metrics alone). A change that adds a scan or an action
+     * one partition instead of range-partitioned: 335, 228 for metrics alone; in the tenth session, with the
+     * rejects table no longer searched by an entity when another of the same run wrote it: 325). A change that adds a scan or an action
      * breaks them; lower a budget when a change saves jobs.
      * Time is never asserted: that is the benchmark's job.
      */
-    static final long FIRST_NIGHTLY_JOBS = 350;
+    static final long FIRST_NIGHTLY_JOBS = 340;
     /** nothing new and D already published: decided from the inbox listing and the warehouse's logs, no Spark. */
     static final long UNCHANGED_NIGHTLY_JOBS = 0;
     static final long METRICS_RUN_JOBS = 240;
