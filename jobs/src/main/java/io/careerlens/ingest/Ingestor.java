@@ -44,12 +44,12 @@ public final class Ingestor {
     private final String runId;
     private final BatchValidator validator;
     private final Object rejectsWrite = new Object();
-    private Warehouse.Commit ledgerAtStart;
     /**
-     * The rejects table as the run found it holds nothing of an unfinished run. Written since by the
-     * run's other entities, it still holds none of an entity's files: each file is one entity's.
+     * The tables that, as the run found them, hold nothing of an unfinished run. Asked once at the
+     * start: the rejects table, written since by the run's other entities, still holds none of an
+     * entity's files (each file is one entity's).
      */
-    private boolean rejectsSettled;
+    private java.util.Set<String> settled;
 
     public Ingestor(SparkSession spark, Config config, Warehouse warehouse, String runId) {
         this.spark = spark;
@@ -100,9 +100,13 @@ public final class Ingestor {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         boolean indexed = check.index() != null;
         // the ledger is written last: its commit at the start tells which tables a stopped run may have touched
-        ledgerAtStart = Warehouse.latestCommit(hadoop, warehouse.uri(), Warehouse.FILE_LEDGER);
-        rejectsSettled = warehouse.committedBefore(Warehouse.REJECTS, ledgerAtStart)
-                || Warehouse.latestCommit(hadoop, warehouse.uri(), Warehouse.REJECTS).version() < 0;
+        Warehouse.Commit ledgerAtStart = Warehouse.latestCommit(hadoop, warehouse.uri(), Warehouse.FILE_LEDGER);
+        settled = new java.util.HashSet<>();
+        List<String> written = new ArrayList<>(List.of(Warehouse.REJECTS));
+        for (Entity e : Entity.values()) {
+            written.addAll(List.of(versionsTable(e), e.tableName()));
+        }
+        written.stream().filter(t -> warehouse.untouchedSince(t, ledgerAtStart)).forEach(settled::add);
         LedgerIndex known = indexed ? check.index() : readLedger();
         InboxScanner.Result scan = indexed ? check.scan() : InboxScanner.scan(inbox, config, hadoop, known.stamps());
         scan.logSkipped();
@@ -195,7 +199,7 @@ public final class Ingestor {
         long t0 = System.nanoTime();
         if (rejected > 0) {
             synchronized (rejectsWrite) { // shared by the entities: one commit at a time, the first creates it
-                warehouse.insertNew(Warehouse.REJECTS, rejects, rejectsSettled ? null : batch, CuratedSchema.SOURCE_FILE,
+                warehouse.insertNew(Warehouse.REJECTS, rejects, unsettled(Warehouse.REJECTS, batch), CuratedSchema.SOURCE_FILE,
                         CuratedSchema.SOURCE_CHECKSUM, CuratedSchema.LINE_NUMBER);
             }
         }
@@ -215,9 +219,9 @@ public final class Ingestor {
         LOG.info("{}: tables written in {} s", entity.tableName(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
     }
 
-    /** {@code batch}, or null when the table was last written before the ledger and so holds none of it. */
+    /** {@code batch}, or null when the table, as the run found it, holds nothing of an unfinished run. */
     private org.apache.spark.sql.Column unsettled(String table, org.apache.spark.sql.Column batch) {
-        return warehouse.committedBefore(table, ledgerAtStart) ? null : batch;
+        return settled.contains(table) ? null : batch;
     }
 
     /**

@@ -164,13 +164,13 @@ public final class Warehouse {
     }
 
     /**
-     * Whether {@code table}'s latest commit is older than {@code later} (a commit of another table,
-     * read from the logs' listings, no Spark job): when a run writes that table after every other,
-     * a table committed before it holds nothing of a run that stopped half-way.
+     * Whether {@code table} has no commit, or its latest commit is older than {@code later} (a commit
+     * of another table, read from the logs' listings, no Spark job): when a run writes that table
+     * after every other, such a table holds nothing of a run that stopped half-way.
      */
-    public boolean committedBefore(String table, Commit later) {
+    public boolean untouchedSince(String table, Commit later) {
         Commit t = latestCommit(spark.sparkContext().hadoopConfiguration(), uri, table);
-        return t.version() >= 0 && later.version() >= 0 && t.modifiedAt() < later.modifiedAt();
+        return t.version() < 0 || later.version() >= 0 && t.modifiedAt() < later.modifiedAt();
     }
 
     /**
