@@ -140,6 +140,37 @@ class WarehouseTest {
     }
 
     /**
+     * A MERGE into a large table marks the row it replaces as deleted; in a small one it copies the
+     * other rows of that row's file into a new file, which costs less there. Both read the same.
+     */
+    @Test
+    void aMergeIntoALargeTableCopiesNoRowItLeavesAlone() {
+        Warehouse wh = fresh();
+        SparkSession spark = wh.spark();
+        Dataset<Row> thousand = spark.range(1000).selectExpr("cast(id as string) as id", "'old' as v").coalesce(1);
+        Dataset<Row> seven = spark.createDataFrame(List.of(RowFactory.create("7", "new")),
+                new StructType().add("id", DataTypes.StringType).add("v", DataTypes.StringType));
+        for (String t : List.of("small", "large")) {
+            wh.upsert(t, null, thousand, null, "id");
+            wh.deletionVectorsFrom = t.equals("large") ? 1 : Warehouse.DELETION_VECTORS_FROM_BYTES;
+            wh.upsert(t, seven, null, null, "id");
+        }
+        assertEquals("999", lastMergeMetric(wh, "small", "numTargetRowsCopied"), "small: its one file rewritten");
+        assertEquals("0", lastMergeMetric(wh, "large", "numTargetRowsCopied"), "large: the replaced row marked");
+        for (String t : List.of("small", "large")) {
+            assertEquals(1000, wh.read(t).count(), t);
+            assertEquals(List.of("7 new"), wh.read(t).filter("v <> 'old'").collectAsList().stream()
+                    .map(r -> r.getString(0) + " " + r.getString(1)).toList(), t);
+        }
+    }
+
+    private static String lastMergeMetric(Warehouse wh, String table, String metric) {
+        Row last = io.delta.tables.DeltaTable.forPath(wh.spark(), wh.path(table)).history(1).first();
+        assertEquals("MERGE", last.getString(last.fieldIndex("operation")), table);
+        return last.<String, String>getJavaMap(last.fieldIndex("operationMetrics")).get(metric);
+    }
+
+    /**
      * With column mapping on, Delta writes a partition's files under random prefixes, not in a
      * folder named after the date: no folder then says nothing, and the date is replaced.
      */
