@@ -23,14 +23,18 @@ public final class Inboxes {
         }
     }
 
-    public static void copyTree(Path from, Path to) {
+    /**
+     * Copies a folder; with {@link java.nio.file.StandardCopyOption#COPY_ATTRIBUTES} the files keep
+     * their modification times, so a copied warehouse's commits compare as the original's do.
+     */
+    public static void copyTree(Path from, Path to, java.nio.file.CopyOption... options) {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path t = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(t);
                 } else {
-                    Files.copy(p, t);
+                    Files.copy(p, t, options);
                 }
             }
         } catch (IOException e) {
