@@ -226,7 +226,7 @@ public final class Warehouse {
     private void merge(String table, Dataset<Row> data, String... keys) {
         if (bytesOnDisk(table) >= deletionVectorsFrom
                 && !properties(table).getOrDefault(DELETION_VECTORS, "false").equalsIgnoreCase("true")) {
-            // its own commit, before the MERGE: a run stopped between the two leaves a table the next one merges into as well
+            // a commit of its own: a run stopped after it leaves the rows as they were, and the next run's MERGE finds it done
             spark.sql("ALTER TABLE " + sqlName(table) + " SET TBLPROPERTIES ('" + DELETION_VECTORS + "' = 'true')");
         }
         DeltaTable.forPath(spark, path(table)).as("t").merge(data.as("s"), on(keys))

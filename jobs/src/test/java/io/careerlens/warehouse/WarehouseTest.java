@@ -157,11 +157,18 @@ class WarehouseTest {
         }
         assertEquals("999", lastMergeMetric(wh, "small", "numTargetRowsCopied"), "small: its one file rewritten");
         assertEquals("0", lastMergeMetric(wh, "large", "numTargetRowsCopied"), "large: the replaced row marked");
-        for (String t : List.of("small", "large")) {
-            assertEquals(1000, wh.read(t).count(), t);
-            assertEquals(List.of("7 new"), wh.read(t).filter("v <> 'old'").collectAsList().stream()
-                    .map(r -> r.getString(0) + " " + r.getString(1)).toList(), t);
-        }
+        // the next night: the table already marks rows
+        wh.upsert("large", seven.selectExpr("'8' as id", "'new' as v"), null, null, "id");
+        assertEquals("0", lastMergeMetric(wh, "large", "numTargetRowsCopied"), "large, next night");
+        assertEquals(List.of("7 new"), changed(wh, "small"));
+        assertEquals(List.of("7 new", "8 new"), changed(wh, "large"));
+        assertEquals(1000, wh.read("small").count());
+        assertEquals(1000, wh.read("large").count());
+    }
+
+    private static List<String> changed(Warehouse wh, String table) {
+        return wh.read(table).filter("v <> 'old'").collectAsList().stream()
+                .map(r -> r.getString(0) + " " + r.getString(1)).sorted().toList();
     }
 
     private static String lastMergeMetric(Warehouse wh, String table, String metric) {
