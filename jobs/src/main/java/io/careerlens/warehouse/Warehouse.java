@@ -18,7 +18,8 @@ public final class Warehouse {
     /**
      * From this size on, a MERGE marks the rows it replaces as deleted (Delta's deletion vectors)
      * instead of rewriting every file holding one: on M, one office's export replaced 589 of 3.2 M
-     * current contacts and the MERGE rewrote the whole table (25 s, 256 MB more on disk each night).
+     * current contacts and the MERGE rewrote the whole table (the contacts' writes 38-49 s, 256 MB more on
+     * disk each night).
      * Below it, rewriting costs less than the vectors' own work (docs/performance.md).
      */
     static final long DELETION_VECTORS_FROM_BYTES = 64L << 20;
