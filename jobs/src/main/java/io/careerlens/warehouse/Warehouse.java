@@ -1,6 +1,8 @@
 package io.careerlens.warehouse;
 
 import io.delta.tables.DeltaTable;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -11,6 +13,7 @@ import org.apache.spark.sql.types.StructType;
  * path {@code <warehouse>/<name>}, readable with {@code delta.`<path>`} from spark-sql.
  */
 public final class Warehouse {
+    private static final Logger LOG = LogManager.getLogger(Warehouse.class);
     public static final String REJECTS = "rejects";
     public static final String FILE_LEDGER = "file_ledger";
 
@@ -225,8 +228,12 @@ public final class Warehouse {
     }
 
     private void merge(String table, Dataset<Row> data, String... keys) {
-        if (bytesOnDisk(table) >= deletionVectorsFrom
+        long bytes = bytesOnDisk(table);
+        if (bytes >= deletionVectorsFrom
                 && !properties(table).getOrDefault(DELETION_VECTORS, "false").equalsIgnoreCase("true")) {
+            // once per table, and it changes which readers can read it: the on-call engineer sees it in the log
+            LOG.info("{}: {} MB on disk; replaced rows are marked with Delta deletion vectors from now on"
+                    + " (readers need Delta Lake 2.3 or later)", table, bytes >> 20);
             // a commit of its own: a run stopped after it leaves the rows as they were, and the next run's MERGE finds it done
             spark.sql("ALTER TABLE " + sqlName(table) + " SET TBLPROPERTIES ('" + DELETION_VECTORS + "' = 'true')");
         }
