@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code careerlens <command>}: the nightly job and its steps. */
 @Command(name = "careerlens", mixinStandardHelpOptions = true, version = "CareerLens 0.1.0",
         description = "Career-services networking analytics: ingest office exports, compute metrics, publish reports.",
-        subcommands = {NightlyCommand.class, IngestCommand.class, MetricsCommand.class, ReportCommand.class, ValidateCommand.class, QueryCommand.class, GenerateCommand.class,
+        subcommands = {NightlyCommand.class, IngestCommand.class, MetricsCommand.class, ReportCommand.class, ValidateCommand.class, QueryCommand.class, MaintainCommand.class, GenerateCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:", "  0  success", "  1  failure: nothing published (the run's log has the details)",
             "  2  bad usage or configuration, or another run holds the lock: nothing done",

@@ -3,14 +3,10 @@ package io.careerlens.cli;
 import io.careerlens.warehouse.SparkSessions;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,29 +37,15 @@ public class QueryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         common.config();
         SparkSession spark = SparkSessions.getOrCreate("careerlens-query");
-        for (String[] table : tables(spark, common.warehouse())) {
-            spark.read().format("delta").load(table[1]).createOrReplaceTempView(table[0]);
+        java.util.Map<String, String> tables = io.careerlens.warehouse.Warehouse.tables(spark.sparkContext().hadoopConfiguration(),
+                common.warehouse());
+        if (tables == null) {
+            throw new io.careerlens.config.ConfigException("no warehouse at " + common.warehouse());
         }
+        tables.forEach((name, path) -> spark.read().format("delta").load(path).createOrReplaceTempView(name));
         Dataset<Row> result = spark.sql(sql);
         print(result.columns(), result.limit(limit).collectAsList(), System.out);
         return Main.OK;
-    }
-
-    /** (view name, path) of every Delta table in the warehouse folder. */
-    private static List<String[]> tables(SparkSession spark, String warehouse) throws IOException {
-        Path root = new Path(warehouse);
-        FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        List<String[]> tables = new ArrayList<>();
-        if (!fs.exists(root)) {
-            throw new io.careerlens.config.ConfigException("no warehouse at " + warehouse);
-        }
-        for (FileStatus s : fs.listStatus(root)) {
-            String name = s.getPath().getName();
-            if (s.isDirectory() && name.matches("[a-z][a-z0-9_]*") && fs.exists(new Path(s.getPath(), "_delta_log"))) {
-                tables.add(new String[] {name, s.getPath().toString()});
-            }
-        }
-        return tables;
     }
 
     static void print(String[] columns, List<Row> rows, PrintStream out) throws IOException {

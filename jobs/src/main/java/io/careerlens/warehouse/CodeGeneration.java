@@ -1,9 +1,6 @@
 package io.careerlens.warehouse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collection;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -62,23 +59,16 @@ public final class CodeGeneration {
 
     /** a Delta table's size from its latest checksum file; without one, every file under the table (an overestimate). */
     static long tableBytes(Configuration hadoop, String warehouseUri, String table) {
-        Warehouse.Commit last = Warehouse.latestCommit(hadoop, warehouseUri, table);
-        if (last.version() < 0) {
+        if (Warehouse.latestCommit(hadoop, warehouseUri, table).version() < 0) {
             return 0;
+        }
+        java.util.OptionalLong live = Warehouse.checksumBytes(hadoop, warehouseUri, table);
+        if (live.isPresent()) {
+            return live.getAsLong();
         }
         Path dir = new Path(warehouseUri, table);
         try {
-            FileSystem fs = dir.getFileSystem(hadoop);
-            Path crc = new Path(dir, "_delta_log/" + String.format("%020d.crc", last.version()));
-            if (fs.exists(crc)) {
-                try (InputStream in = fs.open(crc)) {
-                    JsonNode size = new ObjectMapper().readTree(in).path("tableSizeBytes");
-                    if (size.canConvertToLong()) {
-                        return size.asLong();
-                    }
-                }
-            }
-            return fs.getContentSummary(dir).getLength();
+            return dir.getFileSystem(hadoop).getContentSummary(dir).getLength();
         } catch (IOException | RuntimeException e) {
             LOG.debug("size of table {} unknown: {}", table, e.toString());
             return 0;

@@ -241,7 +241,120 @@ public final class Warehouse {
                 .whenMatched().updateAll().whenNotMatched().insertAll().execute();
     }
 
-    /** What the table's folder holds, files no longer in the table included (nothing removes them). */
+    /**
+     * (name, path) of every Delta table in the warehouse folder, by name; null when the folder does
+     * not exist. A listing, no Spark job.
+     */
+    public static java.util.SortedMap<String, String> tables(org.apache.hadoop.conf.Configuration hadoop, String warehouseUri) {
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(warehouseUri);
+        try {
+            org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(hadoop);
+            if (!fs.exists(root)) {
+                return null;
+            }
+            java.util.SortedMap<String, String> tables = new java.util.TreeMap<>();
+            for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(root)) {
+                String name = s.getPath().getName();
+                if (s.isDirectory() && name.matches("[a-z][a-z0-9_]*") && fs.exists(new org.apache.hadoop.fs.Path(s.getPath(), "_delta_log"))) {
+                    tables.put(name, s.getPath().toString());
+                }
+            }
+            return tables;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list the warehouse " + warehouseUri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes the files the table stopped using (replaced by a MERGE, a date's metrics written
+     * again, or left by a killed write) once they are older than the table's retention
+     * ({@code delta.deletedFileRetentionDuration}, 7 days unless set): a reader that started within
+     * that time still finds the files of the version it reads. Nothing the table holds changes, and
+     * no commit is written, so the recovery rules and the reuse of a date's reports, which compare
+     * table versions, see the same tables. VACUUM costs a score of Spark jobs, so it only runs where
+     * it may delete something: not where the data files add up to the latest checksum's size (no
+     * unused file), nor where every file is younger than the retention (a file is retired after it
+     * is written, so none can be old enough).
+     */
+    public Vacuumed vacuum(String table) {
+        DataFiles before = dataFiles(table);
+        java.util.OptionalLong live = checksumBytes(spark.sparkContext().hadoopConfiguration(), uri, table);
+        boolean nothingUnused = live.isPresent() && live.getAsLong() == before.bytes();
+        if (nothingUnused || System.currentTimeMillis() - before.oldest() < retentionMillis(table)) {
+            return new Vacuumed(before.bytes(), before.bytes(), false);
+        }
+        // VACUUM's own commits would make the table look written to
+        spark.conf().set("spark.databricks.delta.vacuum.logging.enabled", "false");
+        spark.sql("VACUUM " + sqlName(table));
+        return new Vacuumed(before.bytes(), dataFiles(table).bytes(), true);
+    }
+
+    /** A table's data files (its log aside) before and after {@link #vacuum}, and whether VACUUM ran. */
+    public record Vacuumed(long bytesBefore, long bytesAfter, boolean searched) {
+    }
+
+    /** How long the table keeps a file it stopped using, for readers of older versions (Delta's setting and default). */
+    private long retentionMillis(String table) {
+        var setting = org.apache.spark.sql.delta.DeltaConfigs$.MODULE$.TOMBSTONE_RETENTION();
+        String value = properties(table).getOrDefault(setting.key(), setting.defaultValue());
+        return org.apache.spark.sql.delta.DeltaConfigs$.MODULE$.getMilliSeconds(setting.fromString().apply(value));
+    }
+
+    /** The table's size as its latest checksum file records it (the files of its current version); empty when there is none. */
+    public static java.util.OptionalLong checksumBytes(org.apache.hadoop.conf.Configuration hadoop, String warehouseUri,
+                                                       String table) {
+        Commit last = latestCommit(hadoop, warehouseUri, table);
+        if (last.version() < 0) {
+            return java.util.OptionalLong.empty();
+        }
+        org.apache.hadoop.fs.Path crc = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(warehouseUri, table),
+                "_delta_log/" + String.format("%020d.crc", last.version()));
+        try {
+            org.apache.hadoop.fs.FileSystem fs = crc.getFileSystem(hadoop);
+            if (!fs.exists(crc)) {
+                return java.util.OptionalLong.empty();
+            }
+            try (java.io.InputStream in = fs.open(crc)) {
+                com.fasterxml.jackson.databind.JsonNode size = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in)
+                        .path("tableSizeBytes");
+                return size.canConvertToLong() ? java.util.OptionalLong.of(size.asLong()) : java.util.OptionalLong.empty();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.debug("checksum of table {} unreadable: {}", table, e.toString());
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    /** Bytes and the oldest modification time of a table's data files. */
+    private record DataFiles(long bytes, long oldest) {
+    }
+
+    /**
+     * The table's data files, current and retired alike: its folder without the transaction log and
+     * without hidden files (a local file system's checksums), which Delta neither counts nor removes.
+     */
+    private DataFiles dataFiles(String table) {
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(path(table));
+        try {
+            org.apache.hadoop.fs.FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            long bytes = 0;
+            long oldest = Long.MAX_VALUE;
+            var files = fs.listFiles(folder, true);
+            while (files.hasNext()) {
+                org.apache.hadoop.fs.LocatedFileStatus f = files.next();
+                String relative = folder.toUri().relativize(f.getPath().toUri()).getPath();
+                if (java.util.Arrays.stream(relative.split("/")).noneMatch(p -> p.startsWith("_") || p.startsWith("."))) {
+                    bytes += f.getLen();
+                    oldest = Math.min(oldest, f.getModificationTime());
+                }
+            }
+            return new DataFiles(bytes, oldest);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What the table's folder holds, files no longer in the table included (until {@link #vacuum} removes them). */
     private long bytesOnDisk(String table) {
         org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(path(table));
         try {

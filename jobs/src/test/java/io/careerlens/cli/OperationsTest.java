@@ -114,6 +114,13 @@ class OperationsTest {
         assertFalse(summary.get("step_duration_ms").has("metrics"), summary.toString());
         assertTrue(summary.has("reports_reused_from_run"), summary.toString());
         assertTrue(Files.size(tmp.resolve("crash/reports/" + D + "/all-offices.xlsx")) > 0);
+
+        // weekly maintenance after the kills: no table version changes, so D's reports still stand
+        assertEquals(0, Main.execute("maintain", "--config", config.toString(), "--warehouse", tmp.resolve("crash/wh").toString()));
+        assertEquals(0, nightly("crash", D, null));
+        JsonNode after = new ObjectMapper().readTree(tmp.resolve("crash/reports/" + D + "/run-summary.json").toFile());
+        assertTrue(after.has("reports_reused_from_run"), after.toString());
+        assertEquals(expected, metrics("crash", D));
         // a different date is computed
         assertEquals(0, nightly("crash", "2026-05-30", null));
         JsonNode other = new ObjectMapper().readTree(tmp.resolve("crash/reports/2026-05-30/run-summary.json").toFile());

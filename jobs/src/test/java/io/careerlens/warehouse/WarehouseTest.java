@@ -166,6 +166,72 @@ class WarehouseTest {
         assertEquals(1000, wh.read("large").count());
     }
 
+    /**
+     * A MERGE leaves the file it rewrote behind. Maintenance deletes it once it is older than the
+     * table's retention, and nothing else: the same rows, the same version, no commit. A table whose
+     * files are all younger than its retention (7 days) keeps them, and neither it nor a table
+     * without unused files is searched (no Spark job).
+     */
+    @Test
+    void vacuumDeletesOnlyFilesNoVersionUsesOnceOlderThanTheRetention() throws java.io.IOException {
+        Warehouse wh = fresh();
+        SparkSession spark = wh.spark();
+        Dataset<Row> thousand = spark.range(1000).selectExpr("cast(id as string) as id", "'old' as v").coalesce(1);
+        Dataset<Row> seven = spark.createDataFrame(List.of(RowFactory.create("7", "new")),
+                new StructType().add("id", DataTypes.StringType).add("v", DataTypes.StringType));
+        for (String t : List.of("young", "expired", "clean")) {
+            wh.upsert(t, null, thousand, null, "id");
+            if (!t.equals("clean")) {
+                wh.upsert(t, seven, null, null, "id"); // its one file rewritten: the old one is retired
+            }
+        }
+        for (String t : List.of("expired", "clean")) {
+            spark.sql("ALTER TABLE delta.`" + wh.path(t) + "` SET TBLPROPERTIES"
+                    + " ('delta.deletedFileRetentionDuration' = 'interval 0 seconds')");
+        }
+        var hadoop = spark.sparkContext().hadoopConfiguration();
+        java.util.Map<String, Long> versions = new java.util.HashMap<>();
+        for (String t : List.of("young", "expired", "clean")) {
+            versions.put(t, Warehouse.latestCommit(hadoop, wh.uri(), t).version());
+        }
+        assertEquals(2, dataFiles(wh, "expired"));
+        assertEquals(2, dataFiles(wh, "young"));
+
+        Warehouse.Vacuumed expired = wh.vacuum("expired");
+        io.careerlens.ops.JobCounter counter = io.careerlens.ops.JobCounter.on(spark.sparkContext());
+        Warehouse.Vacuumed young;
+        Warehouse.Vacuumed clean;
+        long jobs;
+        try {
+            young = wh.vacuum("young");
+            clean = wh.vacuum("clean");
+            jobs = counter.settled(spark.sparkContext());
+        } finally {
+            counter.remove(spark.sparkContext());
+        }
+
+        assertEquals(1, dataFiles(wh, "expired"), "the retired file is gone");
+        assertTrue(expired.searched() && expired.bytesAfter() < expired.bytesBefore(), expired.toString());
+        assertEquals(2, dataFiles(wh, "young"), "a file retired within the 7-day retention stays for readers of older versions");
+        assertFalse(young.searched(), "every file younger than the retention: none can be deleted yet");
+        assertEquals(young.bytesBefore(), young.bytesAfter());
+        assertFalse(clean.searched(), "nothing retired: the checksum's size is the folder's");
+        assertEquals(0, jobs, "neither table costs a Spark job");
+        for (String t : List.of("young", "expired", "clean")) {
+            assertEquals(versions.get(t), Warehouse.latestCommit(hadoop, wh.uri(), t).version(), t + ": no commit");
+            assertEquals(1000, wh.read(t).count(), t);
+        }
+        assertEquals(List.of("7 new"), changed(wh, "expired"));
+        assertEquals(List.of("7 new"), changed(wh, "young"));
+    }
+
+    /** Parquet files in the table's folder, whether the table still uses them or not. */
+    private long dataFiles(Warehouse wh, String table) throws java.io.IOException {
+        try (var files = Files.list(Path.of(java.net.URI.create(wh.path(table)).getPath()))) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).count();
+        }
+    }
+
     private static List<String> changed(Warehouse wh, String table) {
         return wh.read(table).filter("v <> 'old'").collectAsList().stream()
                 .map(r -> r.getString(0) + " " + r.getString(1)).sorted().toList();
