@@ -94,6 +94,22 @@ class LauncherIT {
                 TARGET.resolve("careerlens-jobs.jar"))) > 0, "written again after the build");
     }
 
+    /** The cron wrapper runs the weekly maintenance as it runs the nightly: a dated log, one status line, the exit status. */
+    @Test
+    void theCronWrapperRunsTheWeeklyMaintenance(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("wh"));
+        Ran r = run(LAUNCHER.resolveSibling("cron/careerlens-nightly.sh"), Map.of(
+                "CAREERLENS_CRON_LOGS", dir.resolve("logs").toString(),
+                "CAREERLENS_CONFIG", Path.of("../sample-data/careerlens.yaml").toAbsolutePath().toString()),
+                "maintain", "--warehouse", dir.resolve("wh").toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("careerlens maintain on ") && r.out().contains("exit 0 — OK"), r.out());
+        try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
+            Path log = logs.filter(p -> p.getFileName().toString().startsWith("maintain-")).findFirst().orElseThrow();
+            assertTrue(Files.readString(log).contains("nothing to do"), Files.readString(log));
+        }
+    }
+
     /**
      * A source newer than the jar makes the launcher build once, even when Maven leaves the jar as it
      * was (a pom-only change): the next run does not build again. Run on a stand-in home whose mvn
