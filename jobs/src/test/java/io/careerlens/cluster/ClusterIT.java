@@ -193,6 +193,18 @@ class ClusterIT {
         assertEquals("events\n" + summary.path("rows_per_table").path("events").asLong() + "\n", q.stdout());
     }
 
+    @Test
+    @Order(7)
+    void theWeeklyMaintenanceRunsThroughSparkSubmitAndChangesNoTable() throws Exception {
+        long version = io.careerlens.warehouse.Warehouse.latestCommit(io.careerlens.warehouse.HadoopConf.get(),
+                tmp.resolve("cluster/wh").toString(), "events").version();
+        Submitted m = submit(tmp.resolve("elsewhere"), "maintain", "--config", "../cluster/careerlens.yaml");
+        assertEquals(0, m.exit(), tail(m.stderr()));
+        assertTrue(m.stdout().contains(" tables; VACUUM ran on "), m.stdout());
+        assertEquals(version, io.careerlens.warehouse.Warehouse.latestCommit(io.careerlens.warehouse.HadoopConf.get(),
+                tmp.resolve("cluster/wh").toString(), "events").version(), "no commit");
+    }
+
     // ---- the cluster and its Spark "installation"
 
     /**
