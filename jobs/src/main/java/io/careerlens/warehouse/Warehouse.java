@@ -334,9 +334,11 @@ public final class Warehouse {
      * without hidden files (a local file system's checksums), which Delta neither counts nor removes.
      */
     private DataFiles dataFiles(String table) {
-        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(path(table));
+        org.apache.hadoop.fs.Path unqualified = new org.apache.hadoop.fs.Path(path(table));
         try {
-            org.apache.hadoop.fs.FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            org.apache.hadoop.fs.FileSystem fs = unqualified.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            // qualified like the listing's paths, so that only the part below the table's folder is looked at
+            org.apache.hadoop.fs.Path folder = fs.makeQualified(unqualified);
             long bytes = 0;
             long oldest = Long.MAX_VALUE;
             var files = fs.listFiles(folder, true);

@@ -174,7 +174,8 @@ class WarehouseTest {
      */
     @Test
     void vacuumDeletesOnlyFilesNoVersionUsesOnceOlderThanTheRetention() throws java.io.IOException {
-        Warehouse wh = fresh();
+        // a folder above the warehouse whose name starts like a hidden file's
+        Warehouse wh = new Warehouse(SparkTestSession.get(), tmp.resolve("_above/wh").toString());
         SparkSession spark = wh.spark();
         Dataset<Row> thousand = spark.range(1000).selectExpr("cast(id as string) as id", "'old' as v").coalesce(1);
         Dataset<Row> seven = spark.createDataFrame(List.of(RowFactory.create("7", "new")),
