@@ -59,12 +59,12 @@ public final class CodeGeneration {
 
     /** a Delta table's size from its latest checksum file; without one, every file under the table (an overestimate). */
     static long tableBytes(Configuration hadoop, String warehouseUri, String table) {
-        if (Warehouse.latestCommit(hadoop, warehouseUri, table).version() < 0) {
-            return 0;
-        }
         java.util.OptionalLong live = Warehouse.checksumBytes(hadoop, warehouseUri, table);
         if (live.isPresent()) {
             return live.getAsLong();
+        }
+        if (Warehouse.latestCommit(hadoop, warehouseUri, table).version() < 0) {
+            return 0;
         }
         Path dir = new Path(warehouseUri, table);
         try {

@@ -228,11 +228,12 @@ public final class Warehouse {
     }
 
     private void merge(String table, Dataset<Row> data, String... keys) {
-        long bytes = bytesOnDisk(table);
+        // retired files included (until maintenance removes them): a table rewritten often switches sooner
+        long bytes = dataFiles(table).bytes();
         if (bytes >= deletionVectorsFrom
                 && !properties(table).getOrDefault(DELETION_VECTORS, "false").equalsIgnoreCase("true")) {
             // once per table, and it changes which readers can read it: the on-call engineer sees it in the log
-            LOG.info("{}: {} MB on disk; replaced rows are marked with Delta deletion vectors from now on"
+            LOG.info("{}: {} MB of data files; replaced rows are marked with Delta deletion vectors from now on"
                     + " (readers need Delta Lake 2.3 or later)", table, bytes >> 20);
             // a commit of its own: a run stopped after it leaves the rows as they were, and the next run's MERGE finds it done
             spark.sql("ALTER TABLE " + sqlName(table) + " SET TBLPROPERTIES ('" + DELETION_VECTORS + "' = 'true')");
@@ -353,16 +354,6 @@ public final class Warehouse {
             return new DataFiles(bytes, oldest);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot list table " + table + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** What the table's folder holds, files no longer in the table included (until {@link #vacuum} removes them). */
-    private long bytesOnDisk(String table) {
-        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(path(table));
-        try {
-            return folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).getContentSummary(folder).getLength();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot measure table " + table + ": " + e.getMessage(), e);
         }
     }
 
