@@ -27,9 +27,14 @@ public class MaintainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        common.config();
+        // a mistyped path would otherwise get a lock folder and a cheerful "nothing to do" from cron
+        if (Warehouse.tables(io.careerlens.warehouse.HadoopConf.get(), common.warehouse()) == null) {
+            throw new io.careerlens.config.ConfigException("no warehouse at " + common.warehouse() + ": nothing done");
+        }
         try (Run run = Run.start(common, "maintain")) {
             SortedMap<String, String> tables = Warehouse.tables(run.hadoop(), common.warehouse());
-            if (tables == null || tables.isEmpty()) {
+            if (tables.isEmpty()) {
                 System.out.println("no tables in " + common.warehouse() + ": nothing to do");
                 return Main.OK;
             }

@@ -70,6 +70,16 @@ class CliTest {
     }
 
     @Test
+    void maintenanceOfAWarehouseThatIsNotThereIsAUsageErrorAndCreatesNothing() throws Exception {
+        Path missing = tmp.resolve("no-such-warehouse");
+        Result r = run("maintain", "--config", config("").toString(), "--warehouse", missing.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("no warehouse at " + missing), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(!Files.exists(missing), "no lock folder left behind");
+    }
+
+    @Test
     void validateJsonAccountsForEveryRowAndWritesNothing() throws Exception {
         Path inbox = tmp.resolve("inbox");
         Inboxes.write(inbox, "north", "2026-01-05", "students.csv", "student_id,program,program_start",
