@@ -27,6 +27,20 @@ public record InboxFile(String uri, String path, String officeId, LocalDate expo
                 : struct(col(CuratedSchema.SOURCE_FILE), col(CuratedSchema.SOURCE_CHECKSUM)).isin(pairs);
     }
 
+    /**
+     * The rows of the offices these files come from. Keys are per office, so no row of another
+     * office can be an earlier version of theirs: reading only these offices' rows makes one office's
+     * export cost that office's history, not everyone's.
+     */
+    public static Column officesOf(Collection<InboxFile> files) {
+        return col(CuratedSchema.OFFICE_ID).isin(offices(files).toArray());
+    }
+
+    /** The offices these files come from. */
+    public static java.util.SortedSet<String> offices(Collection<InboxFile> files) {
+        return files.stream().map(InboxFile::officeId).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /** What the file ledger knows of a file already ingested: enough to skip it without reading it. */
     public record Stamp(long size, long modifiedAt, String checksum) {
     }

@@ -131,7 +131,7 @@ public final class Ingestor {
             batch.results.forEach(r -> byPath.put(r.path(), r));
             acceptedByEntity.put(batch.entity, batch.accepted);
         }
-        countOrphans(acceptedByEntity, byPath);
+        countOrphans(acceptedByEntity, freshByEntity, byPath);
         Faults.at("ingest.before_ledger");
         Map<String, Long> modified = new HashMap<>();
         scan.files().forEach(f -> modified.put(f.path(), f.modifiedAt()));
@@ -169,7 +169,8 @@ public final class Ingestor {
         long t0 = System.nanoTime();
         BatchValidator.Batch batch = validator.validate(entity, files);
         // pinned: appending this batch's versions below must not drop the classification cached from it
-        Dataset<Row> history = warehouse.readPinned(versionsTable(entity), CuratedSchema.curated(entity));
+        Dataset<Row> history = warehouse.readPinned(versionsTable(entity), CuratedSchema.curated(entity))
+                .filter(InboxFile.officesOf(files));
         // rows of these very files: only a run killed after writing some of them left any
         org.apache.spark.sql.Column ownRows = InboxFile.rowsOf(files);
         Dataset<Row> classified = VersionClassifier.classify(history, batch.valid(), entity, ownRows)
@@ -179,7 +180,8 @@ public final class Ingestor {
                 entity.tableName(), files.size(), String.format("%.1f", (System.nanoTime() - t0) / 1e9),
                 tally.replacing(), tally.adding());
         List<FileResult> results = batch.results(tally.byFile(), FileResult.INGESTED);
-        write(entity, ownRows, batch.rejects(), results.stream().mapToLong(FileResult::rejected).sum(), classified, tally);
+        write(entity, ownRows, new Warehouse.Within(CuratedSchema.OFFICE_ID, InboxFile.offices(files)), batch.rejects(),
+                results.stream().mapToLong(FileResult::rejected).sum(), classified, tally);
         batch.release();
         Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED));
         return new EntityBatch(entity, results, accepted);
@@ -194,7 +196,7 @@ public final class Ingestor {
      * whose last commit is older than the ledger's holds nothing of an unfinished run (the ledger is
      * written last), so only the tables written since are searched for rows of this batch.
      */
-    private void write(Entity entity, org.apache.spark.sql.Column batch, Dataset<Row> rejects, long rejected,
+    private void write(Entity entity, org.apache.spark.sql.Column batch, Warehouse.Within offices, Dataset<Row> rejects, long rejected,
                        Dataset<Row> classified, VersionClassifier.Tally tally) {
         long t0 = System.nanoTime();
         if (rejected > 0) {
@@ -215,7 +217,7 @@ public final class Ingestor {
         warehouse.upsert(entity.tableName(),
                 tally.replacing() > 0 ? current.filter(col(VersionClassifier.HAD_EARLIER)).select(CuratedSchema.columns(entity, true)) : null,
                 tally.adding() > 0 ? current.filter(not(col(VersionClassifier.HAD_EARLIER))).select(CuratedSchema.columns(entity, true)) : null,
-                unsettled(entity.tableName(), batch), CuratedSchema.OFFICE_ID, entity.keyColumn());
+                unsettled(entity.tableName(), batch), offices, CuratedSchema.OFFICE_ID, entity.keyColumn());
         LOG.info("{}: tables written in {} s", entity.tableName(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
     }
 
@@ -228,7 +230,8 @@ public final class Ingestor {
      * SPEC 1.4: rows whose student (or contact) is not known are kept and counted as orphans of the
      * file that brought them.
      */
-    private void countOrphans(Map<Entity, Dataset<Row>> accepted, Map<String, FileResult> byPath) {
+    private void countOrphans(Map<Entity, Dataset<Row>> accepted, Map<Entity, List<InboxFile>> fresh,
+                              Map<String, FileResult> byPath) {
         List<Dataset<Row>> orphanRows = new ArrayList<>();
         if (!warehouse.exists(Entity.STUDENTS.tableName())) {
             return;
@@ -241,13 +244,15 @@ public final class Ingestor {
             if (rows == null) {
                 continue;
             }
+            // the rows' own offices: a student or contact of another office cannot be theirs
+            org.apache.spark.sql.Column offices = InboxFile.officesOf(fresh.get(e));
             String knownStudent = Columns.internal("known_student");
             String knownContact = Columns.internal("known_contact");
-            Dataset<Row> marked = rows.join(students.withColumn(knownStudent, lit(true)),
+            Dataset<Row> marked = rows.join(students.filter(offices).withColumn(knownStudent, lit(true)),
                     Keys.STUDENT, "left");
             org.apache.spark.sql.Column orphan = col(knownStudent).isNull();
             if (e == Entity.EVENTS && contacts != null) {
-                marked = marked.join(contacts.withColumn(knownContact, lit(true)),
+                marked = marked.join(contacts.filter(offices).withColumn(knownContact, lit(true)),
                         Keys.CONTACT, "left");
                 orphan = orphan.or(col("contact_id").isNotNull().and(col(knownContact).isNull()));
             } else if (e == Entity.EVENTS) {

@@ -203,10 +203,11 @@ public final class Warehouse {
      * {@code batch} (a killed run wrote part of this batch; null when the caller knows it cannot
      * have), everything goes through one MERGE, which is safe to repeat. In a table of
      * {@link #DELETION_VECTORS_FROM_BYTES} or more, a MERGE marks the rows it replaces as deleted
-     * rather than copying the rest of their files.
+     * rather than copying the rest of their files. With {@code within} (null: not known), a MERGE
+     * reads only the table's rows the written rows can match.
      */
     public void upsert(String table, Dataset<Row> replacing, Dataset<Row> adding, org.apache.spark.sql.Column batch,
-                       String... keys) {
+                       Within within, String... keys) {
         Dataset<Row> all = replacing == null ? adding : adding == null ? replacing : replacing.unionByName(adding);
         if (all == null) {
             return;
@@ -216,18 +217,29 @@ public final class Warehouse {
             return;
         }
         if (batch != null && !read(table).filter(batch).limit(1).isEmpty()) {
-            merge(table, all, keys);
+            merge(table, all, within, keys);
             return;
         }
         if (replacing != null) {
-            merge(table, replacing, keys);
+            merge(table, replacing, within, keys);
         }
         if (adding != null) {
             append(table, adding);
         }
     }
 
-    private void merge(String table, Dataset<Row> data, String... keys) {
+    /**
+     * Every row a write brings has {@code column} in {@code values}. A MERGE adds it as a condition
+     * on the table's side, which Delta applies as it scans: one office's rows are compared with that
+     * office's rows, not with the whole table.
+     */
+    public record Within(String column, java.util.Collection<String> values) {
+        org.apache.spark.sql.Column onTable() {
+            return org.apache.spark.sql.functions.col("t.`" + column + "`").isin(values.toArray());
+        }
+    }
+
+    private void merge(String table, Dataset<Row> data, Within within, String... keys) {
         // retired files included (until maintenance removes them): a table rewritten often switches sooner
         long bytes = dataFiles(table).bytes();
         if (bytes >= deletionVectorsFrom
@@ -238,7 +250,8 @@ public final class Warehouse {
             // a commit of its own: a run stopped after it leaves the rows as they were, and the next run's MERGE finds it done
             spark.sql("ALTER TABLE " + sqlName(table) + " SET TBLPROPERTIES ('" + DELETION_VECTORS + "' = 'true')");
         }
-        DeltaTable.forPath(spark, path(table)).as("t").merge(data.as("s"), on(keys))
+        org.apache.spark.sql.Column on = org.apache.spark.sql.functions.expr(on(keys));
+        DeltaTable.forPath(spark, path(table)).as("t").merge(data.as("s"), within == null ? on : on.and(within.onTable()))
                 .whenMatched().updateAll().whenNotMatched().insertAll().execute();
     }
 

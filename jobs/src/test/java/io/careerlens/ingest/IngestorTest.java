@@ -360,6 +360,68 @@ class IngestorTest {
         assertTrue(skipped.get("bad office!/").contains("must match"));
     }
 
+    /**
+     * Keys are per office, so one office's new export is compared with that office's versions only,
+     * and its orphans with that office's students and contacts: every scan of those tables in the
+     * run carries the office filter, so the night costs the sending office's history. The same keys
+     * held by another office are left as they were.
+     */
+    @Test
+    void oneOfficesExportReadsOnlyThatOfficesHistory() throws Exception {
+        Path inbox = tmp.resolve("inbox");
+        Path wh = tmp.resolve("wh");
+        for (String office : List.of("o", "p")) {
+            Inboxes.write(inbox, office, "2026-01-01", "students.csv", "student_id,program,program_start,department",
+                    "S1,masters,2025-09-01," + office.toUpperCase());
+            Inboxes.write(inbox, office, "2026-01-01", "contacts.csv", "contact_id,student_id,added_on,relationship",
+                    "C1,S1,2025-10-01,mentor");
+        }
+        ingest(config("o", "p"), inbox, wh);
+        Inboxes.write(inbox, "p", "2026-01-02", "students.csv", "student_id,program,program_start,department",
+                "S1,masters,2025-09-01,Q");
+        Inboxes.write(inbox, "p", "2026-01-02", "contacts.csv", "contact_id,student_id,added_on,relationship",
+                "C1,S1,2025-10-01,mentor");
+        Inboxes.write(inbox, "p", "2026-01-02", "events.csv", "event_id,student_id,occurred_at,event_type,contact_id",
+                "E1,S1,2025-10-02,coffee_chat,C1");
+        List<String> planLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var listener = new org.apache.spark.sql.util.QueryExecutionListener() {
+            @Override
+            public void onSuccess(String funcName, org.apache.spark.sql.execution.QueryExecution qe, long durationNs) {
+                planLines.addAll(List.of(qe.executedPlan().toString().split("\n")));
+            }
+
+            @Override
+            public void onFailure(String funcName, org.apache.spark.sql.execution.QueryExecution qe, Exception exception) {
+            }
+        };
+        spark.listenerManager().register(listener);
+        IngestReport r;
+        try {
+            r = ingest(config("o", "p"), inbox, wh);
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        } finally {
+            spark.listenerManager().unregister(listener);
+        }
+        assertEquals(List.of(1L, 0L), List.of(file(r, "p/2026-01-02/students.csv").accepted(),
+                file(r, "p/2026-01-02/students.csv").duplicates()));
+        assertEquals(1, file(r, "p/2026-01-02/contacts.csv").duplicates(), "p's own C1 is held: a duplicate");
+        assertEquals(0, file(r, "p/2026-01-02/events.csv").orphans(), "S1 and C1 are p's");
+        Warehouse w = new Warehouse(spark, wh.toString());
+        assertEquals(List.of("o O", "p Q"), w.read("students").collectAsList().stream()
+                .map(x -> x.getAs("office_id") + " " + x.getAs("department")).sorted().toList());
+        // reads of the versions tables (classification) and of the current students and contacts (orphans)
+        List<String> reads = planLines.stream().filter(l -> l.contains("Scan parquet") && l.contains("PreparedDeltaFileIndex")
+                && l.matches(".*/(students|contacts|events)(_versions)?[,\\]].*")).toList();
+        assertTrue(reads.size() >= 5, "reads of the held tables: " + reads);
+        for (String scan : reads) {
+            assertTrue(scan.matches(".*PushedFilters: \\[[^]]*EqualTo\\(office_id,p\\).*"), "read beyond office p: " + scan);
+        }
+        // p's S1 replaced: the MERGE into students compares it with p's rows only
+        List<String> merges = planLines.stream().filter(l -> l.contains("MergeIntoCommand SubqueryAlias")).toList();
+        assertEquals(1, merges.size(), merges.toString());
+        assertTrue(merges.get(0).matches(".*/wh/students], .* AND \\(office_id#\\d+ = p\\)\\), .*"), merges.get(0));
+    }
+
     @Test
     void aFileOverTheRejectThresholdIsQuarantinedWhole() {
         Path inbox = tmp.resolve("inbox");

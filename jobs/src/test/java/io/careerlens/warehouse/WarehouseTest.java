@@ -151,14 +151,14 @@ class WarehouseTest {
         Dataset<Row> seven = spark.createDataFrame(List.of(RowFactory.create("7", "new")),
                 new StructType().add("id", DataTypes.StringType).add("v", DataTypes.StringType));
         for (String t : List.of("small", "large")) {
-            wh.upsert(t, null, thousand, null, "id");
+            wh.upsert(t, null, thousand, null, null, "id");
             wh.deletionVectorsFrom = t.equals("large") ? 1 : Warehouse.DELETION_VECTORS_FROM_BYTES;
-            wh.upsert(t, seven, null, null, "id");
+            wh.upsert(t, seven, null, null, null, "id");
         }
         assertEquals("999", lastMergeMetric(wh, "small", "numTargetRowsCopied"), "small: its one file rewritten");
         assertEquals("0", lastMergeMetric(wh, "large", "numTargetRowsCopied"), "large: the replaced row marked");
         // the next night: the table already marks rows
-        wh.upsert("large", seven.selectExpr("'8' as id", "'new' as v"), null, null, "id");
+        wh.upsert("large", seven.selectExpr("'8' as id", "'new' as v"), null, null, null, "id");
         assertEquals("0", lastMergeMetric(wh, "large", "numTargetRowsCopied"), "large, next night");
         assertEquals(List.of("7 new"), changed(wh, "small"));
         assertEquals(List.of("7 new", "8 new"), changed(wh, "large"));
@@ -181,9 +181,9 @@ class WarehouseTest {
         Dataset<Row> seven = spark.createDataFrame(List.of(RowFactory.create("7", "new")),
                 new StructType().add("id", DataTypes.StringType).add("v", DataTypes.StringType));
         for (String t : List.of("young", "expired", "clean")) {
-            wh.upsert(t, null, thousand, null, "id");
+            wh.upsert(t, null, thousand, null, null, "id");
             if (!t.equals("clean")) {
-                wh.upsert(t, seven, null, null, "id"); // its one file rewritten: the old one is retired
+                wh.upsert(t, seven, null, null, null, "id"); // its one file rewritten: the old one is retired
             }
         }
         for (String t : List.of("expired", "clean")) {
