@@ -38,7 +38,8 @@ public record InboxFile(String uri, String path, String officeId, LocalDate expo
 
     /** The offices these files come from. */
     public static java.util.SortedSet<String> offices(Collection<InboxFile> files) {
-        return files.stream().map(InboxFile::officeId).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        return files.stream().map(InboxFile::officeId)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** What the file ledger knows of a file already ingested: enough to skip it without reading it. */

@@ -196,8 +196,8 @@ public final class Ingestor {
      * whose last commit is older than the ledger's holds nothing of an unfinished run (the ledger is
      * written last), so only the tables written since are searched for rows of this batch.
      */
-    private void write(Entity entity, org.apache.spark.sql.Column batch, Warehouse.Within offices, Dataset<Row> rejects, long rejected,
-                       Dataset<Row> classified, VersionClassifier.Tally tally) {
+    private void write(Entity entity, org.apache.spark.sql.Column batch, Warehouse.Within offices, Dataset<Row> rejects,
+                       long rejected, Dataset<Row> classified, VersionClassifier.Tally tally) {
         long t0 = System.nanoTime();
         if (rejected > 0) {
             synchronized (rejectsWrite) { // shared by the entities: one commit at a time, the first creates it
