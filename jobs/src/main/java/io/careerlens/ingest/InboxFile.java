@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 
 import io.careerlens.contract.Entity;
+import io.careerlens.warehouse.Warehouse;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -28,18 +29,13 @@ public record InboxFile(String uri, String path, String officeId, LocalDate expo
     }
 
     /**
-     * The rows of the offices these files come from. Keys are per office, so no row of another
-     * office can be an earlier version of theirs: reading only these offices' rows makes one office's
-     * export cost that office's history, not everyone's.
+     * The offices these files come from. Keys are per office, so no row of another office can be an
+     * earlier version of theirs, nor their student or contact: reading only these offices' rows makes
+     * one office's export cost that office's history, not everyone's.
      */
-    public static Column officesOf(Collection<InboxFile> files) {
-        return col(CuratedSchema.OFFICE_ID).isin(offices(files).toArray());
-    }
-
-    /** The offices these files come from. */
-    public static java.util.SortedSet<String> offices(Collection<InboxFile> files) {
-        return files.stream().map(InboxFile::officeId)
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    public static Warehouse.Within offices(Collection<InboxFile> files) {
+        return new Warehouse.Within(CuratedSchema.OFFICE_ID, files.stream().map(InboxFile::officeId)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
     }
 
     /** What the file ledger knows of a file already ingested: enough to skip it without reading it. */

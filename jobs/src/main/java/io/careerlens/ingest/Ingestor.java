@@ -169,8 +169,9 @@ public final class Ingestor {
         long t0 = System.nanoTime();
         BatchValidator.Batch batch = validator.validate(entity, files);
         // pinned: appending this batch's versions below must not drop the classification cached from it
+        Warehouse.Within offices = InboxFile.offices(files);
         Dataset<Row> history = warehouse.readPinned(versionsTable(entity), CuratedSchema.curated(entity))
-                .filter(InboxFile.officesOf(files));
+                .filter(offices.rows());
         // rows of these very files: only a run killed after writing some of them left any
         org.apache.spark.sql.Column ownRows = InboxFile.rowsOf(files);
         Dataset<Row> classified = VersionClassifier.classify(history, batch.valid(), entity, ownRows)
@@ -180,8 +181,8 @@ public final class Ingestor {
                 entity.tableName(), files.size(), String.format("%.1f", (System.nanoTime() - t0) / 1e9),
                 tally.replacing(), tally.adding());
         List<FileResult> results = batch.results(tally.byFile(), FileResult.INGESTED);
-        write(entity, ownRows, new Warehouse.Within(CuratedSchema.OFFICE_ID, InboxFile.offices(files)), batch.rejects(),
-                results.stream().mapToLong(FileResult::rejected).sum(), classified, tally);
+        write(entity, ownRows, offices, batch.rejects(), results.stream().mapToLong(FileResult::rejected).sum(),
+                classified, tally);
         batch.release();
         Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED));
         return new EntityBatch(entity, results, accepted);
@@ -245,7 +246,7 @@ public final class Ingestor {
                 continue;
             }
             // the rows' own offices: a student or contact of another office cannot be theirs
-            org.apache.spark.sql.Column offices = InboxFile.officesOf(fresh.get(e));
+            org.apache.spark.sql.Column offices = InboxFile.offices(fresh.get(e)).rows();
             String knownStudent = Columns.internal("known_student");
             String knownContact = Columns.internal("known_contact");
             Dataset<Row> marked = rows.join(students.filter(offices).withColumn(knownStudent, lit(true)),

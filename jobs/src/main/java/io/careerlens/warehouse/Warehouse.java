@@ -229,13 +229,23 @@ public final class Warehouse {
     }
 
     /**
-     * Every row a write brings has {@code column} in {@code values}. A MERGE adds it as a condition
-     * on the table's side, which Delta applies as it scans: one office's rows are compared with that
-     * office's rows, not with the whole table.
+     * Every row a write brings has {@code column} in {@code values}, so it can only match rows that
+     * do too. A MERGE adds it as a condition on the table's side, which Delta applies as it scans:
+     * one office's rows are compared with that office's rows, not with the whole table.
      */
     public record Within(String column, java.util.Collection<String> values) {
+        /** The rows of a table read on its own that the written rows can match. */
+        public org.apache.spark.sql.Column rows() {
+            return isIn("`" + column + "`");
+        }
+
+        /** The same, on the table's side ({@code t}) of a MERGE. */
         org.apache.spark.sql.Column onTable() {
-            return org.apache.spark.sql.functions.col("t.`" + column + "`").isin(values.toArray());
+            return isIn("t.`" + column + "`");
+        }
+
+        private org.apache.spark.sql.Column isIn(String name) {
+            return org.apache.spark.sql.functions.col(name).isin(values.toArray());
         }
     }
 
