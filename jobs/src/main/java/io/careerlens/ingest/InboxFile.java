@@ -20,12 +20,16 @@ public record InboxFile(String uri, String path, String officeId, LocalDate expo
 
     /**
      * The curated rows written from exactly these files: the pair (source_file, source_checksum)
-     * is one of theirs. A literal set, so a table is filtered as it is scanned, without a join.
+     * is one of theirs. A literal set, so a table is filtered as it is scanned, without a join. A
+     * pair of columns cannot be pushed to the scan, so the files' offices and paths, which the pair
+     * implies, are given too: a probe for a killed run's rows skips the files of other offices.
      */
     public static Column rowsOf(Collection<InboxFile> files) {
         Object[] pairs = files.stream().map(f -> struct(lit(f.path()), lit(f.checksum()))).toArray();
         return pairs.length == 0 ? lit(false)
-                : struct(col(CuratedSchema.SOURCE_FILE), col(CuratedSchema.SOURCE_CHECKSUM)).isin(pairs);
+                : offices(files).rows()
+                .and(col(CuratedSchema.SOURCE_FILE).isin(files.stream().map(InboxFile::path).distinct().toArray()))
+                .and(struct(col(CuratedSchema.SOURCE_FILE), col(CuratedSchema.SOURCE_CHECKSUM)).isin(pairs));
     }
 
     /**

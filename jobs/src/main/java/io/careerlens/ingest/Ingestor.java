@@ -112,6 +112,7 @@ public final class Ingestor {
         scan.logSkipped();
         List<FileResult> results = new ArrayList<>();
         Map<Entity, Dataset<Row>> acceptedByEntity = new LinkedHashMap<>();
+        Map<Entity, Warehouse.Within> officesByEntity = new LinkedHashMap<>();
         Map<String, FileResult> byPath = new LinkedHashMap<>();
         Map<Entity, List<InboxFile>> freshByEntity = new LinkedHashMap<>();
         for (InboxFile f : scan.files()) {
@@ -130,8 +131,9 @@ public final class Ingestor {
         for (EntityBatch batch : io.careerlens.ops.SideBySide.run(tasks, tasks.size())) {
             batch.results.forEach(r -> byPath.put(r.path(), r));
             acceptedByEntity.put(batch.entity, batch.accepted);
+            officesByEntity.put(batch.entity, batch.offices);
         }
-        countOrphans(acceptedByEntity, freshByEntity, byPath);
+        countOrphans(acceptedByEntity, officesByEntity, byPath);
         Faults.at("ingest.before_ledger");
         Map<String, Long> modified = new HashMap<>();
         scan.files().forEach(f -> modified.put(f.path(), f.modifiedAt()));
@@ -162,7 +164,8 @@ public final class Ingestor {
         return LedgerIndex.of(warehouse.read(Warehouse.FILE_LEDGER));
     }
 
-    private record EntityBatch(Entity entity, List<FileResult> results, Dataset<Row> accepted) {
+    /** @param offices the offices of the entity's new files: their accepted rows belong to no other */
+    private record EntityBatch(Entity entity, List<FileResult> results, Dataset<Row> accepted, Warehouse.Within offices) {
     }
 
     private EntityBatch ingestEntity(Entity entity, List<InboxFile> files) {
@@ -185,7 +188,7 @@ public final class Ingestor {
                 classified, tally);
         batch.release();
         Dataset<Row> accepted = classified.filter(col(VersionClassifier.OUTCOME).equalTo(VersionClassifier.ACCEPTED));
-        return new EntityBatch(entity, results, accepted);
+        return new EntityBatch(entity, results, accepted, offices);
     }
 
     public static String versionsTable(Entity entity) {
@@ -231,7 +234,7 @@ public final class Ingestor {
      * SPEC 1.4: rows whose student (or contact) is not known are kept and counted as orphans of the
      * file that brought them.
      */
-    private void countOrphans(Map<Entity, Dataset<Row>> accepted, Map<Entity, List<InboxFile>> fresh,
+    private void countOrphans(Map<Entity, Dataset<Row>> accepted, Map<Entity, Warehouse.Within> officesOf,
                               Map<String, FileResult> byPath) {
         List<Dataset<Row>> orphanRows = new ArrayList<>();
         if (!warehouse.exists(Entity.STUDENTS.tableName())) {
@@ -246,7 +249,7 @@ public final class Ingestor {
                 continue;
             }
             // the rows' own offices: a student or contact of another office cannot be theirs
-            org.apache.spark.sql.Column offices = InboxFile.offices(fresh.get(e)).rows();
+            org.apache.spark.sql.Column offices = officesOf.get(e).rows();
             String knownStudent = Columns.internal("known_student");
             String knownContact = Columns.internal("known_contact");
             Dataset<Row> marked = rows.join(students.filter(offices).withColumn(knownStudent, lit(true)),

@@ -52,6 +52,37 @@ class IngestorTest {
         return new Ingestor(spark, config, new Warehouse(spark, warehouse.toString()), "test-run").run(inbox.toString());
     }
 
+    /** The lines of the executed plans of every query {@code action} runs. */
+    private static List<String> planLines(Runnable action) {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var listener = new org.apache.spark.sql.util.QueryExecutionListener() {
+            @Override
+            public void onSuccess(String funcName, org.apache.spark.sql.execution.QueryExecution qe, long durationNs) {
+                lines.addAll(List.of(qe.executedPlan().toString().split("\n")));
+            }
+
+            @Override
+            public void onFailure(String funcName, org.apache.spark.sql.execution.QueryExecution qe, Exception exception) {
+            }
+        };
+        spark.listenerManager().register(listener);
+        try {
+            action.run();
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Spark's listeners did not catch up", e);
+        } finally {
+            spark.listenerManager().unregister(listener);
+        }
+        return lines;
+    }
+
+    /** Scans of a held curated table ({@code students}, {@code contacts_versions}...) in plan lines. */
+    private static List<String> heldTableScans(List<String> planLines) {
+        return planLines.stream().filter(l -> l.contains("Scan parquet") && l.contains("PreparedDeltaFileIndex")
+                && l.matches(".*/(students|contacts|events)(_versions)?[,\\]].*")).toList();
+    }
+
     private static FileResult file(IngestReport r, String path) {
         return r.files().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
     }
@@ -68,21 +99,21 @@ class IngestorTest {
      */
     @Test
     void aRunsOwnRowsAreThoseOfItsFilesExactPathAndChecksum() {
-        var schema = new org.apache.spark.sql.types.StructType()
+        var schema = new org.apache.spark.sql.types.StructType().add(CuratedSchema.OFFICE_ID, "string")
                 .add(CuratedSchema.SOURCE_FILE, "string").add(CuratedSchema.SOURCE_CHECKSUM, "string");
-        List<Row> held = List.of(org.apache.spark.sql.RowFactory.create("o/2026-01-02/students.csv", "new"),
-                org.apache.spark.sql.RowFactory.create("o/2026-01-02/students.csv", "old"),
+        List<Row> held = List.of(org.apache.spark.sql.RowFactory.create("o", "o/2026-01-02/students.csv", "new"),
+                org.apache.spark.sql.RowFactory.create("o", "o/2026-01-02/students.csv", "old"),
                 // an earlier content of a batch path that equals another batch file's content
-                org.apache.spark.sql.RowFactory.create("o/2026-01-02/students.csv", "x"),
-                org.apache.spark.sql.RowFactory.create("o/2026-01-01/students.csv", "new"),
-                org.apache.spark.sql.RowFactory.create("o/2026-01-03/events.csv", "x"));
+                org.apache.spark.sql.RowFactory.create("o", "o/2026-01-02/students.csv", "x"),
+                org.apache.spark.sql.RowFactory.create("o", "o/2026-01-01/students.csv", "new"),
+                org.apache.spark.sql.RowFactory.create("o", "o/2026-01-03/events.csv", "x"));
         List<InboxFile> batch = List.of(
                 new InboxFile("file:/in/o/2026-01-02/students.csv", "o/2026-01-02/students.csv", "o",
                         java.time.LocalDate.parse("2026-01-02"), io.careerlens.contract.Entity.STUDENTS, 10, "new", 0),
                 new InboxFile("file:/in/o/2026-01-03/events.csv", "o/2026-01-03/events.csv", "o",
                         java.time.LocalDate.parse("2026-01-03"), io.careerlens.contract.Entity.EVENTS, 10, "x", 0));
         List<String> own = spark.createDataFrame(held, schema).filter(InboxFile.rowsOf(batch)).collectAsList().stream()
-                .map(r -> r.getString(0) + " " + r.getString(1)).sorted().toList();
+                .map(r -> r.getString(1) + " " + r.getString(2)).sorted().toList();
         assertEquals(List.of("o/2026-01-02/students.csv new", "o/2026-01-03/events.csv x"), own);
         assertEquals(0, spark.createDataFrame(held, schema).filter(InboxFile.rowsOf(List.of())).count(), "no files, no rows");
     }
@@ -317,8 +348,14 @@ class IngestorTest {
             } finally {
                 System.clearProperty("careerlens.fail_at");
             }
-            assertEquals(strip(expected), strip(ingest(config("o"), inbox, wh)), step);
+            IngestReport[] finished = new IngestReport[1];
+            List<String> scans = heldTableScans(planLines(() -> finished[0] = ingest(config("o"), inbox, wh)));
+            assertEquals(strip(expected), strip(finished[0]), step);
             assertEquals(tables, contents(new Warehouse(spark, wh.toString())), step);
+            // the search for the killed run's rows, as every other read, skips other offices' files
+            for (String scan : scans) {
+                assertTrue(scan.matches(".*PushedFilters: \\[[^]]*EqualTo\\(office_id,o\\).*"), step + ": read beyond office o: " + scan);
+            }
         }
     }
 
@@ -383,25 +420,9 @@ class IngestorTest {
                 "C1,S1,2025-10-01,mentor");
         Inboxes.write(inbox, "p", "2026-01-02", "events.csv", "event_id,student_id,occurred_at,event_type,contact_id",
                 "E1,S1,2025-10-02,coffee_chat,C1");
-        List<String> planLines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        var listener = new org.apache.spark.sql.util.QueryExecutionListener() {
-            @Override
-            public void onSuccess(String funcName, org.apache.spark.sql.execution.QueryExecution qe, long durationNs) {
-                planLines.addAll(List.of(qe.executedPlan().toString().split("\n")));
-            }
-
-            @Override
-            public void onFailure(String funcName, org.apache.spark.sql.execution.QueryExecution qe, Exception exception) {
-            }
-        };
-        spark.listenerManager().register(listener);
-        IngestReport r;
-        try {
-            r = ingest(config("o", "p"), inbox, wh);
-            spark.sparkContext().listenerBus().waitUntilEmpty();
-        } finally {
-            spark.listenerManager().unregister(listener);
-        }
+        IngestReport[] run = new IngestReport[1];
+        List<String> planLines = planLines(() -> run[0] = ingest(config("o", "p"), inbox, wh));
+        IngestReport r = run[0];
         assertEquals(List.of(1L, 0L), List.of(file(r, "p/2026-01-02/students.csv").accepted(),
                 file(r, "p/2026-01-02/students.csv").duplicates()));
         assertEquals(1, file(r, "p/2026-01-02/contacts.csv").duplicates(), "p's own C1 is held: a duplicate");
@@ -410,8 +431,7 @@ class IngestorTest {
         assertEquals(List.of("o O", "p Q"), w.read("students").collectAsList().stream()
                 .map(x -> x.getAs("office_id") + " " + x.getAs("department")).sorted().toList());
         // reads of the versions tables (classification) and of the current students and contacts (orphans)
-        List<String> reads = planLines.stream().filter(l -> l.contains("Scan parquet") && l.contains("PreparedDeltaFileIndex")
-                && l.matches(".*/(students|contacts|events)(_versions)?[,\\]].*")).toList();
+        List<String> reads = heldTableScans(planLines);
         assertTrue(reads.size() >= 5, "reads of the held tables: " + reads);
         for (String scan : reads) {
             assertTrue(scan.matches(".*PushedFilters: \\[[^]]*EqualTo\\(office_id,p\\).*"), "read beyond office p: " + scan);
