@@ -157,16 +157,20 @@ public final class BatchValidator {
         return new Batch(entity, files, staged, problems, reasons, read, held, rejects, valid);
     }
 
-    /** One partition per file: each file is parsed whole by one task, so line numbers and file-level checks hold. */
+    /**
+     * One partition per bin of files ({@link FileBins}): each file is parsed whole by one task, so
+     * line numbers and file-level checks hold.
+     */
     private JavaRDD<Row> parsedRows(List<InboxFile> files) {
         Config cfg = config;
         Map<String, String> hadoopConf = new HashMap<>();
         spark.sparkContext().hadoopConfiguration().forEach(e -> hadoopConf.put(e.getKey(), e.getValue()));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        return jsc.parallelize(files, Math.max(1, files.size())).flatMap(f -> {
+        List<List<InboxFile>> bins = FileBins.pack(files, jsc.defaultParallelism(), FileBins.TARGET_BYTES);
+        return jsc.parallelize(bins, Math.max(1, bins.size())).flatMap(bin -> {
             Configuration hadoop = new Configuration(false);
             hadoopConf.forEach(hadoop::set);
-            return new FileParser(f, cfg.office(f.officeId()), hadoop);
+            return new FileBins.Rows(bin, cfg, hadoop);
         });
     }
 }
