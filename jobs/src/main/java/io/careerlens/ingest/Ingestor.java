@@ -111,8 +111,7 @@ public final class Ingestor {
         InboxScanner.Result scan = indexed ? check.scan() : InboxScanner.scan(inbox, config, hadoop, known.stamps());
         scan.logSkipped();
         List<FileResult> results = new ArrayList<>();
-        Map<Entity, Dataset<Row>> acceptedByEntity = new LinkedHashMap<>();
-        Map<Entity, Warehouse.Within> officesByEntity = new LinkedHashMap<>();
+        Map<Entity, EntityBatch> batches = new LinkedHashMap<>();
         Map<String, FileResult> byPath = new LinkedHashMap<>();
         Map<Entity, List<InboxFile>> freshByEntity = new LinkedHashMap<>();
         for (InboxFile f : scan.files()) {
@@ -130,10 +129,9 @@ public final class Ingestor {
         }));
         for (EntityBatch batch : io.careerlens.ops.SideBySide.run(tasks, tasks.size())) {
             batch.results.forEach(r -> byPath.put(r.path(), r));
-            acceptedByEntity.put(batch.entity, batch.accepted);
-            officesByEntity.put(batch.entity, batch.offices);
+            batches.put(batch.entity, batch);
         }
-        countOrphans(acceptedByEntity, officesByEntity, byPath);
+        countOrphans(batches, byPath);
         Faults.at("ingest.before_ledger");
         Map<String, Long> modified = new HashMap<>();
         scan.files().forEach(f -> modified.put(f.path(), f.modifiedAt()));
@@ -143,7 +141,7 @@ public final class Ingestor {
         if (!processed.isEmpty() || !indexed) {
             known.with(processed, modified).cache(hadoop, warehouse.uri());
         }
-        acceptedByEntity.values().forEach(Dataset::unpersist);
+        batches.values().forEach(b -> b.accepted.unpersist());
         for (InboxFile f : scan.files()) {
             results.add(byPath.get(f.path()));
         }
@@ -234,8 +232,7 @@ public final class Ingestor {
      * SPEC 1.4: rows whose student (or contact) is not known are kept and counted as orphans of the
      * file that brought them.
      */
-    private void countOrphans(Map<Entity, Dataset<Row>> accepted, Map<Entity, Warehouse.Within> officesOf,
-                              Map<String, FileResult> byPath) {
+    private void countOrphans(Map<Entity, EntityBatch> batches, Map<String, FileResult> byPath) {
         List<Dataset<Row>> orphanRows = new ArrayList<>();
         if (!warehouse.exists(Entity.STUDENTS.tableName())) {
             return;
@@ -244,12 +241,13 @@ public final class Ingestor {
         Dataset<Row> contacts = warehouse.exists(Entity.CONTACTS.tableName())
                 ? warehouse.read(Entity.CONTACTS.tableName()).select(CuratedSchema.OFFICE_ID, "contact_id") : null;
         for (Entity e : List.of(Entity.CONTACTS, Entity.EVENTS)) {
-            Dataset<Row> rows = accepted.get(e);
-            if (rows == null) {
+            EntityBatch batch = batches.get(e);
+            if (batch == null) {
                 continue;
             }
+            Dataset<Row> rows = batch.accepted;
             // the rows' own offices: a student or contact of another office cannot be theirs
-            org.apache.spark.sql.Column offices = officesOf.get(e).rows();
+            org.apache.spark.sql.Column offices = batch.offices.rows();
             String knownStudent = Columns.internal("known_student");
             String knownContact = Columns.internal("known_contact");
             Dataset<Row> marked = rows.join(students.filter(offices).withColumn(knownStudent, lit(true)),

@@ -52,8 +52,11 @@ class IngestorTest {
         return new Ingestor(spark, config, new Warehouse(spark, warehouse.toString()), "test-run").run(inbox.toString());
     }
 
-    /** The lines of the executed plans of every query {@code action} runs. */
-    private static List<String> planLines(Runnable action) {
+    /** What an action returned, and the lines of the executed plans of every query it ran. */
+    private record Planned<T>(T result, List<String> lines) {
+    }
+
+    private static <T> Planned<T> planned(java.util.function.Supplier<T> action) {
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         var listener = new org.apache.spark.sql.util.QueryExecutionListener() {
             @Override
@@ -67,14 +70,14 @@ class IngestorTest {
         };
         spark.listenerManager().register(listener);
         try {
-            action.run();
+            T result = action.get();
             spark.sparkContext().listenerBus().waitUntilEmpty();
+            return new Planned<>(result, lines);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("Spark's listeners did not catch up", e);
         } finally {
             spark.listenerManager().unregister(listener);
         }
-        return lines;
     }
 
     /** Scans of a held curated table ({@code students}, {@code contacts_versions}...) in plan lines. */
@@ -348,12 +351,11 @@ class IngestorTest {
             } finally {
                 System.clearProperty("careerlens.fail_at");
             }
-            IngestReport[] finished = new IngestReport[1];
-            List<String> scans = heldTableScans(planLines(() -> finished[0] = ingest(config("o"), inbox, wh)));
-            assertEquals(strip(expected), strip(finished[0]), step);
+            Planned<IngestReport> finished = planned(() -> ingest(config("o"), inbox, wh));
+            assertEquals(strip(expected), strip(finished.result()), step);
             assertEquals(tables, contents(new Warehouse(spark, wh.toString())), step);
             // the search for the killed run's rows, as every other read, skips other offices' files
-            for (String scan : scans) {
+            for (String scan : heldTableScans(finished.lines())) {
                 assertTrue(scan.matches(".*PushedFilters: \\[[^]]*EqualTo\\(office_id,o\\).*"), step + ": read beyond office o: " + scan);
             }
         }
@@ -420,9 +422,9 @@ class IngestorTest {
                 "C1,S1,2025-10-01,mentor");
         Inboxes.write(inbox, "p", "2026-01-02", "events.csv", "event_id,student_id,occurred_at,event_type,contact_id",
                 "E1,S1,2025-10-02,coffee_chat,C1");
-        IngestReport[] run = new IngestReport[1];
-        List<String> planLines = planLines(() -> run[0] = ingest(config("o", "p"), inbox, wh));
-        IngestReport r = run[0];
+        Planned<IngestReport> run = planned(() -> ingest(config("o", "p"), inbox, wh));
+        IngestReport r = run.result();
+        List<String> planLines = run.lines();
         assertEquals(List.of(1L, 0L), List.of(file(r, "p/2026-01-02/students.csv").accepted(),
                 file(r, "p/2026-01-02/students.csv").duplicates()));
         assertEquals(1, file(r, "p/2026-01-02/contacts.csv").duplicates(), "p's own C1 is held: a duplicate");
