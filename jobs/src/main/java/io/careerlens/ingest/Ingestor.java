@@ -262,13 +262,17 @@ public final class Ingestor {
             }
             orphanRows.add(marked.filter(orphan).groupBy(CuratedSchema.SOURCE_FILE).count());
         }
-        for (Dataset<Row> counts : orphanRows) {
-            for (Row r : counts.collectAsList()) {
-                FileResult f = byPath.get(r.getString(0));
-                byPath.put(f.path(), new FileResult(f.path(), f.officeId(), f.exportDate(), f.entity(), f.size(),
-                        f.checksum(), f.status(), f.reason(), f.rowsRead(), f.accepted(), f.rejected(), f.duplicates(),
-                        r.getLong(1), f.rejectsByReason()));
-            }
+        if (orphanRows.isEmpty()) {
+            return;
+        }
+        // one query for both entities: their joins run side by side instead of one after the other
+        // (a file is one entity's, so the paths do not collide)
+        Dataset<Row> counts = orphanRows.stream().reduce(Dataset::union).orElseThrow();
+        for (Row r : counts.collectAsList()) {
+            FileResult f = byPath.get(r.getString(0));
+            byPath.put(f.path(), new FileResult(f.path(), f.officeId(), f.exportDate(), f.entity(), f.size(),
+                    f.checksum(), f.status(), f.reason(), f.rowsRead(), f.accepted(), f.rejected(), f.duplicates(),
+                    r.getLong(1), f.rejectsByReason()));
         }
     }
 
