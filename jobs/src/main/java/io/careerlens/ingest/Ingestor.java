@@ -245,12 +245,11 @@ public final class Ingestor {
             if (batch == null) {
                 continue;
             }
-            Dataset<Row> rows = batch.accepted;
             // the rows' own offices: a student or contact of another office cannot be theirs
             org.apache.spark.sql.Column offices = batch.offices.rows();
             String knownStudent = Columns.internal("known_student");
             String knownContact = Columns.internal("known_contact");
-            Dataset<Row> marked = rows.join(students.filter(offices).withColumn(knownStudent, lit(true)),
+            Dataset<Row> marked = batch.accepted.join(students.filter(offices).withColumn(knownStudent, lit(true)),
                     Keys.STUDENT, "left");
             org.apache.spark.sql.Column orphan = col(knownStudent).isNull();
             if (e == Entity.EVENTS && contacts != null) {

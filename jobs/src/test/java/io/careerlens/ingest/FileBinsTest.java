@@ -17,7 +17,7 @@ class FileBinsTest {
                 LocalDate.parse("2026-01-01"), Entity.EVENTS, size, "c", 0);
     }
 
-    private static List<String> paths(List<InboxFile> bin) {
+    private static List<String> offices(List<InboxFile> bin) {
         return bin.stream().map(InboxFile::officeId).toList();
     }
 
@@ -28,8 +28,8 @@ class FileBinsTest {
         List<List<InboxFile>> bins = FileBins.pack(files, 2, 16 * MB);
         assertEquals(2, bins.size());
         // largest first into the lightest bin: o11, o10 open the bins, o09 joins o10's...
-        assertEquals(List.of("o00", "o03", "o04", "o07", "o08", "o11"), paths(bins.get(0)));
-        assertEquals(List.of("o01", "o02", "o05", "o06", "o09", "o10"), paths(bins.get(1)));
+        assertEquals(List.of("o00", "o03", "o04", "o07", "o08", "o11"), offices(bins.get(0)));
+        assertEquals(List.of("o01", "o02", "o05", "o06", "o09", "o10"), offices(bins.get(1)));
     }
 
     @Test
@@ -43,7 +43,7 @@ class FileBinsTest {
         // three files over the target: one bin each (60 MB would open four)
         List<InboxFile> large = List.of(file("a", 20 * MB), file("b", 20 * MB), file("c", 20 * MB));
         assertEquals(List.of(List.of("a"), List.of("b"), List.of("c")),
-                FileBins.pack(large, 2, 16 * MB).stream().map(FileBinsTest::paths).toList());
+                FileBins.pack(large, 2, 16 * MB).stream().map(FileBinsTest::offices).toList());
         // one file, eight cores: one bin
         assertEquals(1, FileBins.pack(files.subList(0, 1), 8, 16 * MB).size());
         assertEquals(List.of(), FileBins.pack(List.of(), 2, 16 * MB));
