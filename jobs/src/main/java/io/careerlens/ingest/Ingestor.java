@@ -233,10 +233,10 @@ public final class Ingestor {
      * file that brought them.
      */
     private void countOrphans(Map<Entity, EntityBatch> batches, Map<String, FileResult> byPath) {
-        List<Dataset<Row>> orphanRows = new ArrayList<>();
         if (!warehouse.exists(Entity.STUDENTS.tableName())) {
             return;
         }
+        List<Dataset<Row>> orphanRows = new ArrayList<>();
         Dataset<Row> students = warehouse.read(Entity.STUDENTS.tableName()).select(CuratedSchema.OFFICE_ID, "student_id");
         Dataset<Row> contacts = warehouse.exists(Entity.CONTACTS.tableName())
                 ? warehouse.read(Entity.CONTACTS.tableName()).select(CuratedSchema.OFFICE_ID, "contact_id") : null;

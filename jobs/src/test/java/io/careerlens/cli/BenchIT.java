@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * left as it was.
  */
 class BenchIT {
+    /** the work folder and results.tsv label of an inbox folder named exports */
+    private static final String EXPORTS_LABEL = "inbox-exports-[0-9a-f]{8}";
     private static final Path BENCH = Path.of("target").toAbsolutePath().resolve("../../scripts/bench").normalize();
 
     private static List<String> files(Path dir) throws Exception {
@@ -49,7 +51,7 @@ class BenchIT {
         List<String> kinds = lines.subList(1, 4).stream().map(l -> l.split("\t")[3]).toList();
         assertEquals(List.of("full", "increment", "unchanged"), kinds);
         String label = lines.get(1).split("\t")[1];
-        assertTrue(label.matches("inbox-exports-[0-9a-f]{8}"), "the inbox's folder name and its path's digest: " + label);
+        assertTrue(label.matches(EXPORTS_LABEL), "the inbox's folder name and its path's digest: " + label);
         for (String l : lines.subList(1, 4)) {
             String[] f = l.split("\t");
             assertEquals(label, f[1], l);
@@ -83,7 +85,7 @@ class BenchIT {
             assertEquals(2, work.size(), work.toString());
             assertTrue(work.contains(label), work.toString());
             String second = work.get(0).equals(label) ? work.get(1) : work.get(0);
-            assertTrue(second.matches("inbox-exports-[0-9a-f]{8}"), second);
+            assertTrue(second.matches(EXPORTS_LABEL), second);
             assertEquals(before, files(benches.resolve(second).resolve("inbox")), "the second inbox, whole, in its own folder");
         }
         assertTrue(Files.exists(runs.resolve("last-full.json")), "the first inbox's results are still there");
