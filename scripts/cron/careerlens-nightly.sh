@@ -2,8 +2,9 @@
 # CareerLens nightly run for cron: sets the environment, refuses to overlap (flock), keeps a dated
 # log per night (older ones rotated away), and reports the exit status in one line (mailed when
 # CAREERLENS_MAILTO is set and `mail` exists; otherwise printed, which cron mails to MAILTO).
-# `careerlens-nightly.sh maintain` runs the weekly maintenance the same way instead (unused files
-# removed from the warehouse; it shares the nightly's flock, so the two never overlap).
+# `careerlens-nightly.sh maintain` runs the weekly maintenance the same way instead (small files
+# compacted, unused files removed from the warehouse; it shares the nightly's flock, so the two
+# never overlap).
 #
 # Settings (environment, all optional):
 #   CAREERLENS_HOME     installation folder            (default: two levels above this script)
@@ -43,7 +44,8 @@ find "$logs" \( -name 'nightly-*.log' -o -name 'maintain-*.log' \) -mtime +"$kee
 status=$?
 
 case "$command:$status" in
-  maintain:0) done_line="$(grep -o '[0-9]* tables; VACUUM ran on [0-9]*' "$log" | tail -1)"; what="OK${done_line:+, $done_line}" ;;
+  maintain:0) done_line="$(grep -o '[0-9]* tables; VACUUM ran on [0-9]*' "$log" | tail -1)"
+    compacted="$(grep -o '; [0-9]* compacted' "$log" | tail -1)"; what="OK${done_line:+, $done_line}$compacted" ;;
   maintain:*) what="FAILED or did not start: no figure changed (see the log)" ;;
   *:0) what="OK, reports published" ;;
   *:3) what="finished and published, but a data-quality gate tripped: see the quarantined files in the log and the Data quality sheet" ;;

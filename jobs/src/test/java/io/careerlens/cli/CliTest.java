@@ -1,6 +1,7 @@
 package io.careerlens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +79,22 @@ class CliTest {
         assertTrue(r.err().contains("no warehouse at " + missing), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(!Files.exists(missing), "no lock folder left behind");
+    }
+
+    /**
+     * Maintenance compacts the tables the nightly appends to, never a metric table (read a date at a
+     * time) nor the file ledger (its latest commit must be a finished run's).
+     */
+    @Test
+    void maintenanceCompactsTheAppendedTablesOnly() {
+        for (String t : List.of("students", "contacts", "events", "students_versions", "contacts_versions",
+                "events_versions", "rejects")) {
+            assertTrue(MaintainCommand.compactable(t), t);
+        }
+        assertFalse(MaintainCommand.compactable("file_ledger"));
+        for (io.careerlens.report.MetricTable m : io.careerlens.report.MetricTable.values()) {
+            assertFalse(MaintainCommand.compactable(m.deltaTable()), m.deltaTable());
+        }
     }
 
     @Test

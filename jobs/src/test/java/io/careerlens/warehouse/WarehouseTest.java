@@ -226,6 +226,63 @@ class WarehouseTest {
         assertEquals(List.of("7 new"), changed(wh, "young"));
     }
 
+    /**
+     * Each night's write adds files to a table. Maintenance rewrites a table of many small files into
+     * fewer, in one commit that keeps every row; a table with fewer files, or with large files on
+     * average, is left alone without a Spark job or a commit.
+     */
+    @Test
+    void compactionRewritesManySmallFilesAndLeavesTheOthersAlone() {
+        Warehouse wh = new Warehouse(SparkTestSession.get(), tmp.resolve("wh").toString());
+        SparkSession spark = wh.spark();
+        wh.compactFromFiles = 4;
+        for (int night = 0; night < 4; night++) {
+            wh.append("nightly", rows(spark, "a" + night, "b" + night).coalesce(1));
+            if (night < 3) {
+                wh.append("few", rows(spark, "c" + night).coalesce(1));
+            }
+        }
+        for (int night = 0; night < 4; night++) {
+            wh.append("large", rows(spark, "d" + night).coalesce(1));
+        }
+        var hadoop = spark.sparkContext().hadoopConfiguration();
+        long nightlyVersion = Warehouse.latestCommit(hadoop, wh.uri(), "nightly").version();
+        List<String> nightlyRows = ids(wh, "nightly");
+        assertEquals(8, nightlyRows.size());
+
+        Warehouse.Compacted nightly = wh.compact("nightly");
+        assertTrue(nightly.ran(), nightly.toString());
+        assertEquals(4, nightly.filesBefore());
+        assertEquals(1, nightly.filesAfter(), "four small files rewritten as one");
+        assertEquals(nightlyVersion + 1, Warehouse.latestCommit(hadoop, wh.uri(), "nightly").version(), "one commit");
+        assertEquals(nightlyRows, ids(wh, "nightly"), "the same rows");
+
+        long fewVersion = Warehouse.latestCommit(hadoop, wh.uri(), "few").version();
+        long largeVersion = Warehouse.latestCommit(hadoop, wh.uri(), "large").version();
+        io.careerlens.ops.JobCounter counter = io.careerlens.ops.JobCounter.on(spark.sparkContext());
+        Warehouse.Compacted few;
+        Warehouse.Compacted large;
+        long jobs;
+        try {
+            few = wh.compact("few");
+            wh.compactBelowAverageBytes = 1; // every file counts as large
+            large = wh.compact("large");
+            jobs = counter.settled(spark.sparkContext());
+        } finally {
+            counter.remove(spark.sparkContext());
+        }
+        assertFalse(few.ran(), "3 files, under the 4 it takes");
+        assertEquals(3, few.filesAfter());
+        assertFalse(large.ran(), "4 files, but none small");
+        assertEquals(0, jobs, "neither table costs a Spark job");
+        assertEquals(fewVersion, Warehouse.latestCommit(hadoop, wh.uri(), "few").version(), "few: no commit");
+        assertEquals(largeVersion, Warehouse.latestCommit(hadoop, wh.uri(), "large").version(), "large: no commit");
+    }
+
+    private static List<String> ids(Warehouse wh, String table) {
+        return wh.read(table).orderBy("id").collectAsList().stream().map(r -> r.getString(0)).toList();
+    }
+
     /** Parquet files in the table's folder, whether the table still uses them or not. */
     private long dataFiles(Warehouse wh, String table) throws java.io.IOException {
         try (var files = Files.list(Path.of(java.net.URI.create(wh.path(table)).getPath()))) {
