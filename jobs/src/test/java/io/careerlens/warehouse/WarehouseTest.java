@@ -199,17 +199,13 @@ class WarehouseTest {
         assertEquals(2, dataFiles(wh, "young"));
 
         Warehouse.Vacuumed expired = wh.vacuum("expired");
-        io.careerlens.ops.JobCounter counter = io.careerlens.ops.JobCounter.on(spark.sparkContext());
-        Warehouse.Vacuumed young;
-        Warehouse.Vacuumed clean;
-        long jobs;
-        try {
-            young = wh.vacuum("young");
-            clean = wh.vacuum("clean");
-            jobs = counter.settled(spark.sparkContext());
-        } finally {
-            counter.remove(spark.sparkContext());
-        }
+        Warehouse.Vacuumed[] vacuumed = new Warehouse.Vacuumed[2];
+        List<String> jobs = jobsOf(spark, () -> {
+            vacuumed[0] = wh.vacuum("young");
+            vacuumed[1] = wh.vacuum("clean");
+        });
+        Warehouse.Vacuumed young = vacuumed[0];
+        Warehouse.Vacuumed clean = vacuumed[1];
 
         assertEquals(1, dataFiles(wh, "expired"), "the retired file is gone");
         assertTrue(expired.searched() && expired.bytesAfter() < expired.bytesBefore(), expired.toString());
@@ -217,7 +213,7 @@ class WarehouseTest {
         assertFalse(young.searched(), "every file younger than the retention: none can be deleted yet");
         assertEquals(young.bytesBefore(), young.bytesAfter());
         assertFalse(clean.searched(), "nothing retired: the checksum's size is the folder's");
-        assertEquals(0, jobs, "neither table costs a Spark job");
+        assertEquals(List.of(), jobs, "neither table costs a Spark job");
         for (String t : List.of("young", "expired", "clean")) {
             assertEquals(versions.get(t), Warehouse.latestCommit(hadoop, wh.uri(), t).version(), t + ": no commit");
             assertEquals(1000, wh.read(t).count(), t);
@@ -259,22 +255,18 @@ class WarehouseTest {
 
         long fewVersion = Warehouse.latestCommit(hadoop, wh.uri(), "few").version();
         long largeVersion = Warehouse.latestCommit(hadoop, wh.uri(), "large").version();
-        io.careerlens.ops.JobCounter counter = io.careerlens.ops.JobCounter.on(spark.sparkContext());
-        Warehouse.Compacted few;
-        Warehouse.Compacted large;
-        long jobs;
-        try {
-            few = wh.compact("few");
+        Warehouse.Compacted[] compacted = new Warehouse.Compacted[2];
+        List<String> jobs = jobsOf(spark, () -> {
+            compacted[0] = wh.compact("few");
             wh.compactBelowAverageBytes = 1; // every file counts as large
-            large = wh.compact("large");
-            jobs = counter.settled(spark.sparkContext());
-        } finally {
-            counter.remove(spark.sparkContext());
-        }
+            compacted[1] = wh.compact("large");
+        });
+        Warehouse.Compacted few = compacted[0];
+        Warehouse.Compacted large = compacted[1];
         assertFalse(few.ran(), "3 files, under the 4 it takes");
         assertEquals(3, few.filesAfter());
         assertFalse(large.ran(), "4 files, but none small");
-        assertEquals(0, jobs, "neither table costs a Spark job");
+        assertEquals(List.of(), jobs, "neither table costs a Spark job");
         assertEquals(fewVersion, Warehouse.latestCommit(hadoop, wh.uri(), "few").version(), "few: no commit");
         assertEquals(largeVersion, Warehouse.latestCommit(hadoop, wh.uri(), "large").version(), "large: no commit");
     }
