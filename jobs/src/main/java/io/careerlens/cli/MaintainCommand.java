@@ -19,11 +19,11 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "maintain", mixinStandardHelpOptions = true,
         description = {"Rewrite the small files of the tables the nightly appends to into larger",
-            "ones (from 32 files under 32 MB on average; same rows, a new table version), then",
-            "delete the files the tables no longer use once they are older than each table's",
-            "retention (7 days unless delta.deletedFileRetentionDuration says otherwise). No",
-            "figure changes. Takes the warehouse's lock, like nightly. Run it weekly:",
-            "scripts/cron/careerlens-nightly.sh maintain."})
+            "ones (from 32 files under 32 MB on average; same rows, a new table version),",
+            "then delete the files the tables no longer use once they are older than each",
+            "table's retention (7 days unless delta.deletedFileRetentionDuration says",
+            "otherwise). No figure changes. Takes the warehouse's lock, like nightly.",
+            "Run it weekly: scripts/cron/careerlens-nightly.sh maintain."})
 public class MaintainCommand implements Callable<Integer> {
     private static final Logger LOG = LogManager.getLogger(MaintainCommand.class);
 
