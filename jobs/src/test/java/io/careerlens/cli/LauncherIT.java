@@ -94,6 +94,21 @@ class LauncherIT {
                 TARGET.resolve("careerlens-jobs.jar"))) > 0, "written again after the build");
     }
 
+    /**
+     * A Spark task that fails (here an ANSI overflow in a query) reaches the terminal as Spark's ERROR
+     * lines and one line saying what failed, without Spark's stack trace.
+     */
+    @Test
+    void aFailingTaskShowsNoStackTrace(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("wh"));
+        Ran r = run(Map.of(), "query", "--config", Path.of("../sample-data/careerlens.yaml").toAbsolutePath().toString(),
+                "--warehouse", dir.resolve("wh").toString(), "SELECT sum(id * 9223372036854775807) AS s FROM range(10)");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("careerlens: failed: [ARITHMETIC_OVERFLOW]"), r.out());
+        assertTrue(r.out().contains("ERROR Executor: Exception in task"), r.out());
+        assertFalse(r.out().lines().anyMatch(l -> l.matches("\\s+at .*")), r.out());
+    }
+
     /** The cron wrapper runs the weekly maintenance as it runs the nightly: a dated log, one status line, the exit status. */
     @Test
     void theCronWrapperRunsTheWeeklyMaintenance(@TempDir Path dir) throws Exception {
