@@ -57,7 +57,7 @@ public class Main implements Runnable {
             }
             LogManager.getLogger(io.careerlens.ops.RunLog.DETAILS).error("run failed", e);
             var log = io.careerlens.ops.RunLog.current();
-            err.println("careerlens: failed: " + oneLine(root) + (log == null ? "" : " (details in " + log + ")"));
+            err.println("careerlens: failed: " + failure(e, root) + (log == null ? "" : " (details in " + log + ")"));
             err.flush();
             return FAILED;
         });
@@ -79,6 +79,25 @@ public class Main implements Runnable {
             t = t.getCause();
         }
         return t;
+    }
+
+    /**
+     * The failure in one line. A file Spark could not read (a damaged or removed warehouse file)
+     * gets what to do: the inbox still holds every export, so the warehouse can be rebuilt from it.
+     */
+    static String failure(Throwable e, Throwable root) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.spark.SparkThrowable st && st.getCondition() != null
+                    && st.getCondition().startsWith("FAILED_READ_FILE")) {
+                String path = st.getMessageParameters().get("path");
+                if (path != null) {
+                    return "cannot read " + path + " (" + oneLine(root).replace(path, "").replaceAll("\\s+", " ").trim()
+                            + "). Restore the file, or rebuild the warehouse from the inbox with"
+                            + " 'careerlens ingest --full-refresh', then run 'careerlens nightly'";
+                }
+            }
+        }
+        return oneLine(root);
     }
 
     static String oneLine(Throwable t) {

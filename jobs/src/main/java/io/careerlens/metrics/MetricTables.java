@@ -3,6 +3,7 @@ package io.careerlens.metrics;
 import io.careerlens.report.MetricTable;
 import io.careerlens.warehouse.Keys;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,16 +12,20 @@ import org.apache.spark.sql.Row;
  * The metric tables of one as-of date, one per {@link MetricTable}, each in its registry order.
  * The switch below is the one place a table is tied to the transformations that compute it.
  */
-public record MetricTables(Map<MetricTable, Dataset<Row>> tables) {
+public record MetricTables(Map<MetricTable, Dataset<Row>> tables, List<List<Dataset<Row>>> shared) {
 
-    /** Computes every table of SPEC section 2 as of D (lazily: nothing runs until written). */
+    /**
+     * Computes every table of SPEC section 2 as of D (lazily: nothing runs until written).
+     * {@code shared} holds the cached results that more than one table reads, in layers: a result
+     * reads cached results of earlier layers only.
+     */
     public static MetricTables compute(MetricInputs in, Dataset<Row> ledger, Dataset<Row> rejects) {
         Families families = new Families(in, ledger, rejects);
         Map<MetricTable, Dataset<Row>> tables = new EnumMap<>(MetricTable.class);
         for (MetricTable t : MetricTable.values()) {
             tables.put(t, inOrder(t, families.compute(t)));
         }
-        return new MetricTables(tables);
+        return new MetricTables(tables, families.shared());
     }
 
     /**
@@ -53,10 +58,16 @@ public record MetricTables(Map<MetricTable, Dataset<Row>> tables) {
             this.stages = StageProgression.perStudent(in).cache();
             this.items = FollowUp.items(in).cache();
             this.cohorts = in.studentsWithCohort();
-            this.files = DataQuality.files(ledger, in.asOf());
+            this.files = DataQuality.files(ledger, in.asOf()).cache();
             this.actionList = FollowUpRollups.actionList(items, in.students(), in.contacts(), in.asOf(),
                     in.rules().actionListRecentDays).cache();
-            this.worklist = FollowUpRollups.worklist(actionList, in.contacts(), in.activities(), in.rules().backlogDays);
+            this.worklist = FollowUpRollups.worklist(actionList, in.contacts(), in.activities(), in.rules().backlogDays)
+                    .cache();
+        }
+
+        /** Every cached result above, in layers: the action list reads the items, the worklist the action list. */
+        List<List<Dataset<Row>>> shared() {
+            return List.of(List.of(network, stages, items, files), List.of(actionList), List.of(worklist));
         }
 
         Dataset<Row> compute(MetricTable t) {

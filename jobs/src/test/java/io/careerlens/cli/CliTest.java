@@ -181,4 +181,43 @@ class CliTest {
             assertEquals(1, runs.filter(p -> p.getFileName().toString().endsWith("-ingest.json")).count());
         }
     }
+
+    /**
+     * A damaged warehouse file (a disk error, a file removed by hand) used to hang the metrics
+     * step for good: two metric-table threads waited on each other inside Spark's cache, the run
+     * kept the warehouse lock and every later night exited 2. It must fail with one line naming
+     * the file and the way to rebuild.
+     */
+    @Test
+    void anUnreadableWarehouseFileFailsTheMetricsRunWithOneLineNamingIt() throws Exception {
+        Path inbox = tmp.resolve("inbox");
+        Inboxes.write(inbox, "north", "2026-01-05", "students.csv", "student_id,program,program_start",
+                "S1,masters,2025-09-01", "S2,undergraduate,2024-09-01");
+        Inboxes.write(inbox, "north", "2026-01-05", "contacts.csv", "contact_id,student_id,added_on,relationship,status",
+                "S1-C1,S1,2025-10-01,professional,active", "S2-C1,S2,2025-11-01,alumni,active");
+        Inboxes.write(inbox, "north", "2026-01-05", "events.csv", "event_id,student_id,occurred_at,event_type,contact_id",
+                "S1-E1,S1,2025-10-01T10:00:00,career_fair,", "S1-E2,S1,2025-10-02T09:00:00,thank_you,S1-C1",
+                "S2-E1,S2,2025-11-01T15:00:00,informational_interview,S2-C1");
+        Path wh = tmp.resolve("wh");
+        String c = config("").toString();
+        Result ingest = run("ingest", "--config", c, "--inbox", inbox.toString(), "--warehouse", wh.toString());
+        assertEquals(0, ingest.exit(), ingest.err());
+        Path damaged;
+        try (var files = Files.list(wh.resolve("events"))) {
+            damaged = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Files.write(damaged, "not parquet at all, a damaged block".getBytes(StandardCharsets.UTF_8));
+        Files.deleteIfExists(damaged.resolveSibling("." + damaged.getFileName() + ".crc"));
+
+        Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(3),
+                () -> run("metrics", "--config", c, "--warehouse", wh.toString(), "--reports", tmp.resolve("reports").toString(),
+                        "--as-of", "2026-01-05"));
+        assertEquals(1, r.exit(), r.err());
+        List<String> ours = r.err().lines().filter(l -> l.startsWith("careerlens:")).toList();
+        assertEquals(1, ours.size(), r.err());
+        assertTrue(ours.get(0).startsWith("careerlens: failed: cannot read " + damaged.toUri().toString().replace("file:///", "file:/")),
+                ours.get(0));
+        assertTrue(ours.get(0).contains("'careerlens ingest --full-refresh'"), ours.get(0));
+        assertFalse(Files.exists(wh.resolve(io.careerlens.ops.RunLock.FILE)), "the lock is released");
+    }
 }

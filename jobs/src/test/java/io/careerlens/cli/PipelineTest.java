@@ -38,20 +38,27 @@ class PipelineTest {
      * loads the metric tables' Delta snapshots the nightly no longer reads; on 2026-12-06, with each student-level
      * table read in one pass for all office workbooks: 363; later that day, with the rollup tables sorted in
      * one partition instead of range-partitioned: 335, 228 for metrics alone; in the tenth session, with the
-     * rejects table no longer searched by an entity when another of the same run wrote it: 325). A change that adds a scan or an action
+     * rejects table no longer searched by an entity when another of the same run wrote it: 325; on 2026-12-07,
+     * with the caches several metric tables share filled one after the other before the tables start: 325, 244
+     * for the first metrics step). A change that adds a scan or an action
      * breaks them; lower a budget when a change saves jobs.
      * Time is never asserted: that is the benchmark's job.
      */
     static final long FIRST_NIGHTLY_JOBS = 340;
     /** nothing new and D already published: decided from the inbox listing and the warehouse's logs, no Spark. */
     static final long UNCHANGED_NIGHTLY_JOBS = 0;
-    static final long METRICS_RUN_JOBS = 240;
+    /**
+     * The metrics again for the same date. Since 2026-12-07 a metrics step frees every cache it filled,
+     * the inputs too, so this run no longer finds the first run's caches in the session (304 jobs, where
+     * reusing them gave 228).
+     */
+    static final long METRICS_RUN_JOBS = 320;
     /**
      * The next night's metrics (a date the metric tables do not hold yet): appended, without Delta
      * rebuilding each table's file list as replacing a date's rows needs (measured with the test
-     * session's settings: 228 for the same date, 197 for the next).
+     * session's settings: 304 for the same date, 220 for the next).
      */
-    static final long NEXT_NIGHT_METRICS_JOBS = 205;
+    static final long NEXT_NIGHT_METRICS_JOBS = 232;
 
     @TempDir
     static Path tmp;
