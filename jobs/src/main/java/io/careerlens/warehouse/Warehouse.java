@@ -339,31 +339,38 @@ public final class Warehouse {
     /** The table's size as its latest checksum file records it (the files of its current version); empty when there is none. */
     public static java.util.OptionalLong checksumBytes(org.apache.hadoop.conf.Configuration hadoop, String warehouseUri,
                                                        String table) {
-        return checksumField(hadoop, warehouseUri, table, "tableSizeBytes");
+        return checksum(hadoop, warehouseUri, table).map(c -> java.util.OptionalLong.of(c.bytes()))
+                .orElse(java.util.OptionalLong.empty());
     }
 
-    /** A number the table's latest checksum file records ({@code tableSizeBytes}, {@code numFiles}); empty without one. */
-    private static java.util.OptionalLong checksumField(org.apache.hadoop.conf.Configuration hadoop, String warehouseUri,
-                                                        String table, String field) {
+    /** Live files and their bytes, as a table's latest checksum file records them. */
+    record Checksum(long files, long bytes) {
+    }
+
+    /** What the table's latest checksum file records; empty without a readable one. */
+    private static java.util.Optional<Checksum> checksum(org.apache.hadoop.conf.Configuration hadoop, String warehouseUri,
+                                                         String table) {
         Commit last = latestCommit(hadoop, warehouseUri, table);
         if (last.version() < 0) {
-            return java.util.OptionalLong.empty();
+            return java.util.Optional.empty();
         }
         org.apache.hadoop.fs.Path crc = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(warehouseUri, table),
                 "_delta_log/" + String.format("%020d.crc", last.version()));
         try {
             org.apache.hadoop.fs.FileSystem fs = crc.getFileSystem(hadoop);
             if (!fs.exists(crc)) {
-                return java.util.OptionalLong.empty();
+                return java.util.Optional.empty();
             }
             try (java.io.InputStream in = fs.open(crc)) {
-                com.fasterxml.jackson.databind.JsonNode value = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in)
-                        .path(field);
-                return value.canConvertToLong() ? java.util.OptionalLong.of(value.asLong()) : java.util.OptionalLong.empty();
+                com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+                com.fasterxml.jackson.databind.JsonNode files = json.path("numFiles");
+                com.fasterxml.jackson.databind.JsonNode bytes = json.path("tableSizeBytes");
+                return files.canConvertToLong() && bytes.canConvertToLong()
+                        ? java.util.Optional.of(new Checksum(files.asLong(), bytes.asLong())) : java.util.Optional.empty();
             }
         } catch (java.io.IOException | RuntimeException e) {
             LOG.debug("checksum of table {} unreadable: {}", table, e.toString());
-            return java.util.OptionalLong.empty();
+            return java.util.Optional.empty();
         }
     }
 
@@ -378,15 +385,14 @@ public final class Warehouse {
      */
     public Compacted compact(String table) {
         org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        java.util.OptionalLong files = checksumField(hadoop, uri, table, "numFiles");
-        java.util.OptionalLong bytes = checksumField(hadoop, uri, table, "tableSizeBytes");
-        if (files.isEmpty() || bytes.isEmpty() || files.getAsLong() < compactFromFiles
-                || bytes.getAsLong() / files.getAsLong() >= compactBelowAverageBytes) {
-            long n = files.orElse(0);
+        java.util.Optional<Checksum> before = checksum(hadoop, uri, table);
+        if (before.isEmpty() || before.get().files() < compactFromFiles
+                || before.get().bytes() / before.get().files() >= compactBelowAverageBytes) {
+            long n = before.map(Checksum::files).orElse(0L);
             return new Compacted(n, n, false);
         }
         DeltaTable.forPath(spark, path(table)).optimize().executeCompaction();
-        return new Compacted(files.getAsLong(), checksumField(hadoop, uri, table, "numFiles").orElse(-1), true);
+        return new Compacted(before.get().files(), checksum(hadoop, uri, table).map(Checksum::files).orElse(-1L), true);
     }
 
     /** A table's live files before and after {@link #compact}, and whether it was compacted. */
