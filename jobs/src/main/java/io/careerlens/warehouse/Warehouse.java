@@ -339,17 +339,19 @@ public final class Warehouse {
     /** The table's size as its latest checksum file records it (the files of its current version); empty when there is none. */
     public static java.util.OptionalLong checksumBytes(org.apache.hadoop.conf.Configuration hadoop, String warehouseUri,
                                                        String table) {
-        return checksum(hadoop, warehouseUri, table).map(c -> java.util.OptionalLong.of(c.bytes()))
-                .orElse(java.util.OptionalLong.empty());
+        return number(checksum(hadoop, warehouseUri, table), "tableSizeBytes");
     }
 
-    /** Live files and their bytes, as a table's latest checksum file records them. */
-    record Checksum(long files, long bytes) {
+    /** A number of a checksum file ({@code tableSizeBytes}, {@code numFiles}); empty when it is not there. */
+    private static java.util.OptionalLong number(java.util.Optional<com.fasterxml.jackson.databind.JsonNode> checksum,
+                                                 String field) {
+        return checksum.map(c -> c.path(field)).filter(com.fasterxml.jackson.databind.JsonNode::canConvertToLong)
+                .map(v -> java.util.OptionalLong.of(v.asLong())).orElse(java.util.OptionalLong.empty());
     }
 
-    /** What the table's latest checksum file records; empty without a readable one. */
-    private static java.util.Optional<Checksum> checksum(org.apache.hadoop.conf.Configuration hadoop, String warehouseUri,
-                                                         String table) {
+    /** The table's latest checksum file; empty without a readable one. */
+    private static java.util.Optional<com.fasterxml.jackson.databind.JsonNode> checksum(
+            org.apache.hadoop.conf.Configuration hadoop, String warehouseUri, String table) {
         Commit last = latestCommit(hadoop, warehouseUri, table);
         if (last.version() < 0) {
             return java.util.Optional.empty();
@@ -362,11 +364,7 @@ public final class Warehouse {
                 return java.util.Optional.empty();
             }
             try (java.io.InputStream in = fs.open(crc)) {
-                com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
-                com.fasterxml.jackson.databind.JsonNode files = json.path("numFiles");
-                com.fasterxml.jackson.databind.JsonNode bytes = json.path("tableSizeBytes");
-                return files.canConvertToLong() && bytes.canConvertToLong()
-                        ? java.util.Optional.of(new Checksum(files.asLong(), bytes.asLong())) : java.util.Optional.empty();
+                return java.util.Optional.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(in));
             }
         } catch (java.io.IOException | RuntimeException e) {
             LOG.debug("checksum of table {} unreadable: {}", table, e.toString());
@@ -385,14 +383,16 @@ public final class Warehouse {
      */
     public Compacted compact(String table) {
         org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        java.util.Optional<Checksum> before = checksum(hadoop, uri, table);
-        if (before.isEmpty() || before.get().files() < compactFromFiles
-                || before.get().bytes() / before.get().files() >= compactBelowAverageBytes) {
-            long n = before.map(Checksum::files).orElse(0L);
+        var checksum = checksum(hadoop, uri, table);
+        java.util.OptionalLong files = number(checksum, "numFiles");
+        java.util.OptionalLong bytes = number(checksum, "tableSizeBytes");
+        if (files.isEmpty() || bytes.isEmpty() || files.getAsLong() < compactFromFiles
+                || bytes.getAsLong() / files.getAsLong() >= compactBelowAverageBytes) {
+            long n = files.orElse(0);
             return new Compacted(n, n, false);
         }
         DeltaTable.forPath(spark, path(table)).optimize().executeCompaction();
-        return new Compacted(before.get().files(), checksum(hadoop, uri, table).map(Checksum::files).orElse(-1L), true);
+        return new Compacted(files.getAsLong(), number(checksum(hadoop, uri, table), "numFiles").orElse(-1), true);
     }
 
     /** A table's live files before and after {@link #compact}, and whether it was compacted. */
