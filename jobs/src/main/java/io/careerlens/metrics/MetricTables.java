@@ -12,12 +12,12 @@ import org.apache.spark.sql.Row;
  * The metric tables of one as-of date, one per {@link MetricTable}, each in its registry order.
  * The switch below is the one place a table is tied to the transformations that compute it.
  */
-public record MetricTables(Map<MetricTable, Dataset<Row>> tables, List<List<Dataset<Row>>> shared) {
+public record MetricTables(Map<MetricTable, Dataset<Row>> tables, List<Dataset<Row>> shared) {
 
     /**
      * Computes every table of SPEC section 2 as of D (lazily: nothing runs until written).
-     * {@code shared} holds the cached results that more than one table reads, in layers: a result
-     * reads cached results of earlier layers only.
+     * {@code shared} holds the cached results that more than one table reads, in the order they
+     * were made: each reads only cached results before it.
      */
     public static MetricTables compute(MetricInputs in, Dataset<Row> ledger, Dataset<Row> rejects) {
         Families families = new Families(in, ledger, rejects);
@@ -25,7 +25,7 @@ public record MetricTables(Map<MetricTable, Dataset<Row>> tables, List<List<Data
         for (MetricTable t : MetricTable.values()) {
             tables.put(t, inOrder(t, families.compute(t)));
         }
-        return new MetricTables(tables, families.shared());
+        return new MetricTables(tables, List.copyOf(families.shared));
     }
 
     /**
@@ -50,24 +50,27 @@ public record MetricTables(Map<MetricTable, Dataset<Row>> tables, List<List<Data
         private final Dataset<Row> rejects;
         private final Dataset<Row> actionList;
         private final Dataset<Row> worklist;
+        private final List<Dataset<Row>> shared = new java.util.ArrayList<>();
 
         Families(MetricInputs in, Dataset<Row> ledger, Dataset<Row> rejects) {
             this.in = in;
             this.rejects = rejects;
-            this.network = NetworkGrowth.perStudent(in).cache();
-            this.stages = StageProgression.perStudent(in).cache();
-            this.items = FollowUp.items(in).cache();
+            this.network = shared(NetworkGrowth.perStudent(in));
+            this.stages = shared(StageProgression.perStudent(in));
+            this.items = shared(FollowUp.items(in));
             this.cohorts = in.studentsWithCohort();
-            this.files = DataQuality.files(ledger, in.asOf()).cache();
-            this.actionList = FollowUpRollups.actionList(items, in.students(), in.contacts(), in.asOf(),
-                    in.rules().actionListRecentDays).cache();
-            this.worklist = FollowUpRollups.worklist(actionList, in.contacts(), in.activities(), in.rules().backlogDays)
-                    .cache();
+            this.files = shared(DataQuality.files(ledger, in.asOf()));
+            this.actionList = shared(FollowUpRollups.actionList(items, in.students(), in.contacts(), in.asOf(),
+                    in.rules().actionListRecentDays));
+            this.worklist = shared(FollowUpRollups.worklist(actionList, in.contacts(), in.activities(),
+                    in.rules().backlogDays));
         }
 
-        /** Every cached result above, in layers: the action list reads the items, the worklist the action list. */
-        List<List<Dataset<Row>>> shared() {
-            return List.of(List.of(network, stages, items, files), List.of(actionList), List.of(worklist));
+        /** Caches a result several tables read, and lists it (after every cached result it can read). */
+        private Dataset<Row> shared(Dataset<Row> result) {
+            Dataset<Row> cached = result.cache();
+            shared.add(cached);
+            return cached;
         }
 
         Dataset<Row> compute(MetricTable t) {

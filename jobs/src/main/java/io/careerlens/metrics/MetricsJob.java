@@ -81,16 +81,16 @@ public final class MetricsJob {
      * What a metrics run computed: rows written per CSV file (relative path), and the metric tables
      * themselves, still persisted, so the report step of the same run reads them from memory
      * instead of from the warehouse. {@link #release} frees them and the cached results they were
-     * computed from ({@code shared}, in layers as {@link MetricTables#shared} has them).
+     * computed from ({@code shared}, each after the cached results it reads).
      */
     public record Result(Map<String, Long> written, Map<MetricTable, Dataset<Row>> tables,
-                         List<List<Dataset<Row>>> shared) {
+                         List<Dataset<Row>> shared) {
         public void release() {
             tables.values().forEach(Dataset::unpersist);
             // readers before what they read: freeing a cache Spark still finds inside another's plan
             // would have Spark rebuild that other cache
             for (int i = shared.size() - 1; i >= 0; i--) {
-                shared.get(i).forEach(Dataset::unpersist);
+                shared.get(i).unpersist();
             }
         }
     }
@@ -112,8 +112,7 @@ public final class MetricsJob {
         Dataset<Row> rejects = warehouse.readOrEmpty(Warehouse.REJECTS, DataQuality.rejectColumns())
                 .select("office_id", "export_date", "source_file", "line_number", "reason", "detail");
         MetricTables tables = MetricTables.compute(in, ledger, rejects);
-        List<List<Dataset<Row>>> shared = new ArrayList<>();
-        shared.add(List.of(in.students(), in.contacts(), in.events()));
+        List<Dataset<Row>> shared = new ArrayList<>(List.of(in.students(), in.contacts(), in.events()));
         shared.addAll(tables.shared());
         Map<MetricTable, Dataset<Row>> kept = new java.util.concurrent.ConcurrentHashMap<>();
         try {
@@ -151,22 +150,18 @@ public final class MetricsJob {
     }
 
     /**
-     * Fills the caches several tables read, layer by layer, before the tables start. Spark locks a
-     * cache while it fills it. When table threads filled them, one thread could hold a cache that
-     * reads another thread's cache; if filling that one failed (an unreadable warehouse file), each
-     * thread waited for the other's lock forever. A layer's caches read none of each other's, and
-     * the caches that read them are not being filled yet, so a failure here ends the run.
+     * Fills the caches several tables read, one after the other on this thread, before the tables
+     * start. Spark locks a cache while it fills it. When table threads filled them, one thread could
+     * hold a cache that reads another thread's cache; if filling that one failed (an unreadable
+     * warehouse file), each thread waited for the other's lock forever. Filled here, in the order
+     * they were made (each after those it reads), a failure ends the run.
      */
-    private void build(List<List<Dataset<Row>>> shared) {
-        for (List<Dataset<Row>> layer : shared) {
-            List<java.util.concurrent.Callable<Long>> fills = new ArrayList<>();
-            for (Dataset<Row> d : layer) {
-                fills.add(() -> {
-                    spark.sparkContext().setJobDescription("metric inputs");
-                    return d.count();
-                });
-            }
-            io.careerlens.ops.SideBySide.run(fills, 3);
+    private void build(List<Dataset<Row>> shared) {
+        spark.sparkContext().setJobDescription("metric inputs");
+        try {
+            shared.forEach(Dataset::count);
+        } finally {
+            spark.sparkContext().setJobDescription(null);
         }
     }
 
