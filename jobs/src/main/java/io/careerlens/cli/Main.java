@@ -91,7 +91,9 @@ public class Main implements Runnable {
                     && st.getCondition().startsWith("FAILED_READ_FILE")) {
                 String path = st.getMessageParameters().get("path");
                 if (path != null) {
-                    return "cannot read " + path + " (" + oneLine(root).replace(path, "").replaceAll("\\s+", " ").trim()
+                    // the kind of error only: a parser's message may quote the file's bytes (a Delta log's
+                    // column statistics hold values), and this line goes to cron's mail
+                    return "cannot read " + path + " (" + root.getClass().getSimpleName()
                             + "). Restore the file, or rebuild the warehouse from the inbox with"
                             + " 'careerlens ingest --full-refresh', then run 'careerlens nightly'";
                 }
