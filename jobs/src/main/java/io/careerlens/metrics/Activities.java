@@ -1,8 +1,10 @@
 package io.careerlens.metrics;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.careerlens.warehouse.Columns;
@@ -60,5 +62,24 @@ public final class Activities {
     public static Dataset<Row> touches(Dataset<Row> activities) {
         Columns.require(activities, "touches", "office_id", "contact_id", "event_id", "occurred_on", "direction");
         return activities.filter(col("contact_id").isNotNull());
+    }
+
+    /** the column of {@link #touchesByContact}'s list */
+    public static final String TOUCH_LIST = Columns.internal("touches");
+
+    /**
+     * One row per touched contact ({@code office_id, contact_id}) with its touches as one list of
+     * {@code (t_on, t_at, t_id, t_type, t_day)}: date, instant, event, type and day precision. The
+     * follow-up rules all look up a contact's touches; gathering them once spares each rule a join
+     * of its anchors to every touch and the aggregation back to one row per anchor. The list's
+     * natural order (date, then instant, then event id) is the order "latest touch" means.
+     */
+    public static Dataset<Row> touchesByContact(Dataset<Row> activities) {
+        Columns.require(activities, "touches by contact", "office_id", "contact_id", "event_id", "occurred_on",
+                "occurred_at", "event_type", "day_precision");
+        return touches(activities).groupBy("office_id", "contact_id")
+                .agg(collect_list(struct(col("occurred_on").as("t_on"), col("occurred_at").as("t_at"),
+                        col("event_id").as("t_id"), col("event_type").as("t_type"), col("day_precision").as("t_day")))
+                        .as(TOUCH_LIST));
     }
 }

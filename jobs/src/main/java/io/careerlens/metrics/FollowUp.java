@@ -1,25 +1,25 @@
 package io.careerlens.metrics;
 
 import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_utc_timestamp;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import io.careerlens.warehouse.Keys;
@@ -47,8 +47,14 @@ public final class FollowUp {
 
     /** All items as of D (keep_warm evaluated at D). */
     public static Dataset<Row> items(MetricInputs in) {
-        return thankYou(in).unionByName(eventFollowUp(in)).unionByName(keepWarmAt(in, lit(in.asOf()), null))
-                .unionByName(nextContact(in));
+        return items(in, Activities.touchesByContact(in.activities()));
+    }
+
+    /** All items as of D, from each contact's touches gathered once ({@link Activities#touchesByContact}). */
+    public static Dataset<Row> items(MetricInputs in, Dataset<Row> touchLists) {
+        Columns.require(touchLists, "follow-up items", "office_id", "contact_id", Activities.TOUCH_LIST);
+        return thankYou(in, touchLists).unionByName(eventFollowUp(in, touchLists))
+                .unionByName(keepWarmAt(in, lit(in.asOf()), null, touchLists)).unionByName(nextContact(in, touchLists));
     }
 
     /** the end of local day D in each office's zone, as an instant. */
@@ -57,30 +63,31 @@ public final class FollowUp {
     }
 
     /**
-     * Window rules: an anchor at (at, on, day_precision) and the touches that may answer it. A touch
-     * answers when it comes after the anchor and at most H hours later; when either side only has a
-     * date, when it falls on the anchor's date or up to ceil(H/24) dates later.
+     * Window rules: an anchor at (a_at, a_on, a_day) and the contact's touches of the answering
+     * types. A touch answers when it comes after the anchor and at most H hours later; when either
+     * side only has a date, when it falls on the anchor's date or up to ceil(H/24) dates later. The
+     * first answer (by instant, then event id) resolves the item.
      */
-    private static Dataset<Row> windowItems(MetricInputs in, Dataset<Row> anchors, Dataset<Row> answers, int hours,
-                                            String rule) {
+    private static Dataset<Row> windowItems(MetricInputs in, Dataset<Row> anchors, Dataset<Row> touchLists, int hours,
+                                            String rule, String... answerTypes) {
         LocalDate d = in.asOf();
         int days = (hours + 23) / 24;
-        Column byDates = col("a_day").or(col("r_day"));
-        Column answersIt = when(byDates, col("r_on").between(col("a_on"), date_add(col("a_on"), days)))
-                .otherwise(col("r_at").gt(col("a_at")).and(col("r_at").leq(col("a_at").plus(expr("make_dt_interval(0, " + hours + ")")))));
         Column windowEnd = col("a_at").plus(expr("make_dt_interval(0, " + hours + ")"));
+        Column answers = filter(col(Activities.TOUCH_LIST), t -> t.getField("t_type").isin((Object[]) answerTypes)
+                .and(when(col("a_day").or(t.getField("t_day")),
+                        t.getField("t_on").between(col("a_on"), date_add(col("a_on"), days)))
+                        .otherwise(t.getField("t_at").gt(col("a_at")).and(t.getField("t_at").leq(windowEnd)))));
+        Column firstAnswer = array_min(transform(answers, t -> struct(t.getField("t_at").as("t_at"),
+                t.getField("t_id").as("t_id")))).getField("t_id");
         Column dueOn = when(col("a_day"), date_add(col("a_on"), days))
                 .otherwise(to_date(from_utc_timestamp(windowEnd, col("timezone"))));
         Column open = when(col("a_day"), date_add(col("a_on"), days).gt(lit(d))).otherwise(windowEnd.gt(endOfDay(d)));
-        Dataset<Row> matched = anchors.join(answers, Keys.CONTACT, "left")
-                .filter(col("r_id").isNull().or(answersIt))
-                .groupBy("office_id", "anchor_event_id")
-                .agg(min_by(col("r_id"), struct(col("r_at"), col("r_id"))).as("resolved_by_event_id"));
         Column status = when(col("contact_id").isNull().or(col("a_at").isNull()), lit("unevaluable"))
                 .when(col("resolved_by_event_id").isNotNull(), lit("met"))
                 .when(open, lit("pending")).otherwise(lit("missed"));
-        return anchors.join(matched, Keys.of("office_id", "anchor_event_id"), "left")
+        return anchors.join(touchLists, Keys.CONTACT, "left")
                 .join(in.offices(), Keys.OFFICE, "left")
+                .withColumn("resolved_by_event_id", firstAnswer)
                 .withColumn("rule", lit(rule))
                 .withColumn("due_on", when(col("a_at").isNotNull(), dueOn))
                 .withColumn("status", status)
@@ -91,27 +98,21 @@ public final class FollowUp {
                 .select(itemColumns(false));
     }
 
-    private static Dataset<Row> answers(Dataset<Row> activities, String... types) {
-        return Activities.touches(activities).filter(col("event_type").isin((Object[]) types))
-                .select(col("office_id"), col("contact_id"), col("event_id").as("r_id"), col("occurred_at").as("r_at"),
-                        col("occurred_on").as("r_on"), col("day_precision").as("r_day"));
-    }
-
     /** Rule 1: every informational interview wants a thank-you or follow-up to the same contact within 24 hours. */
-    public static Dataset<Row> thankYou(MetricInputs in) {
-        Dataset<Row> acts = in.activities();
-        Dataset<Row> interviews = acts.filter(col("event_type").equalTo("informational_interview"))
+    static Dataset<Row> thankYou(MetricInputs in, Dataset<Row> touchLists) {
+        Dataset<Row> interviews = in.activities().filter(col("event_type").equalTo("informational_interview"))
                 .select(col("office_id"), col("student_id"), col("contact_id"), col("event_id").as("anchor_event_id"),
                         col("occurred_at").as("a_at"), col("occurred_on").as("a_on"), col("day_precision").as("a_day"));
-        return windowItems(in, interviews, answers(acts, "thank_you", "follow_up"), in.rules().thankYouWindowHours, THANK_YOU);
+        return windowItems(in, interviews, touchLists, in.rules().thankYouWindowHours, THANK_YOU, "thank_you", "follow_up");
     }
 
     /**
      * Rule 2: every contact added on or before D whose source event is a career fair or mixer on or
      * before D wants a thank-you, follow-up or LinkedIn connection within 72 hours of the event. A
-     * source event not known as of D makes the item unevaluable.
+     * source event not known as of D makes the item unevaluable. One item per contact (several
+     * contacts share an event).
      */
-    public static Dataset<Row> eventFollowUp(MetricInputs in) {
+    static Dataset<Row> eventFollowUp(MetricInputs in, Dataset<Row> touchLists) {
         Dataset<Row> sourceEvents = Activities.eventsAsOf(in.events(), in.asOf())
                 .select(col("office_id"), col("event_id").as("anchor_event_id"), col("event_type").as("source_type"),
                         col("occurred_at").as("a_at"), col("occurred_on").as("a_on"), col("day_precision").as("a_day"));
@@ -120,16 +121,8 @@ public final class FollowUp {
                 .join(sourceEvents, Keys.of("office_id", "anchor_event_id"), "left")
                 .filter(col("source_type").isNull().or(col("source_type").isin("career_fair", "mixer")))
                 .drop("source_type");
-        // one item per contact: the anchor key is the contact, since several contacts share an event
-        Dataset<Row> keyed = anchors.withColumnRenamed("anchor_event_id", "source_event_id")
-                .withColumn("anchor_event_id", col("contact_id"));
-        Dataset<Row> items = windowItems(in, keyed.drop("source_event_id"),
-                answers(in.activities(), "thank_you", "follow_up", "linkedin_connect"), in.rules().eventFollowUpWindowHours,
-                EVENT_FOLLOW_UP);
-        return items.drop("anchor_event_id")
-                .join(keyed.select(col("office_id"), col("contact_id"), col("source_event_id").as("anchor_event_id")),
-                        Keys.CONTACT)
-                .select(itemColumns(false));
+        return windowItems(in, anchors, touchLists, in.rules().eventFollowUpWindowHours, EVENT_FOLLOW_UP,
+                "thank_you", "follow_up", "linkedin_connect");
     }
 
     /**
@@ -140,22 +133,17 @@ public final class FollowUp {
      * evaluation date then picks its last touch from that list (the latest by date, time and id).
      * Joining a contact to its touches once per month multiplied the rows by the months.
      */
-    static Dataset<Row> keepWarmAt(MetricInputs in, Column evalOn, Dataset<Row> months) {
+    static Dataset<Row> keepWarmAt(MetricInputs in, Column evalOn, Dataset<Row> months, Dataset<Row> touchLists) {
         Rules r = in.rules();
-        String touches = Columns.internal("touches");
         String lastTouch = Columns.internal("last_touch");
         String evalDate = Columns.internal("eval_on");
         String cadenceDays = Columns.internal("cadence");
         String last = Columns.internal("last");
-        Dataset<Row> touched = Activities.touches(in.activities())
-                .groupBy("office_id", "contact_id")
-                .agg(collect_list(struct(col("occurred_on").as("t_on"), col("occurred_at").as("t_at"),
-                        col("event_id").as("t_id"))).as(touches));
-        Dataset<Row> network = in.network().join(touched, Keys.CONTACT, "left");
+        Dataset<Row> network = in.network().join(touchLists, Keys.CONTACT, "left");
         Dataset<Row> contacts = (months == null ? network : network.join(months, Keys.OFFICE))
                 .withColumn(evalDate, evalOn)
                 .filter(col("added_on").leq(col(evalDate)))
-                .withColumn(lastTouch, array_max(filter(col(touches), t -> t.getField("t_on").leq(col(evalDate)))));
+                .withColumn(lastTouch, array_max(filter(col(Activities.TOUCH_LIST), t -> t.getField("t_on").leq(col(evalDate)))));
         Column cadence = coalesce(col("cadence_days"),
                 when(col("relationship").equalTo("mentor"), lit(r.cadenceMentorDays))
                         .when(col("likes").eqNullSafe(true).and(col("can_help").eqNullSafe(true)), lit(r.cadencePriorityDays))
@@ -187,24 +175,22 @@ public final class FollowUp {
         return cols;
     }
 
-    /** Rule 4: every active contact whose next_contact_on is on or before D wants a touch from 7 days before it. */
-    public static Dataset<Row> nextContact(MetricInputs in) {
+    /**
+     * Rule 4: every active contact whose next_contact_on is on or before D wants a touch from 7 days
+     * before it; the earliest such touch resolves it.
+     */
+    static Dataset<Row> nextContact(MetricInputs in, Dataset<Row> touchLists) {
         Rules r = in.rules();
         LocalDate d = in.asOf();
-        Dataset<Row> due = in.network().filter(col("next_contact_on").leq(lit(d)));
-        Dataset<Row> touches = Activities.touches(in.activities())
-                .select(col("office_id"), col("contact_id"), col("event_id").as("t_id"), col("occurred_on").as("t_on"),
-                        col("occurred_at").as("t_at"));
-        Dataset<Row> resolved = due.select("office_id", "contact_id", "next_contact_on").join(touches, Keys.CONTACT)
-                .filter(col("t_on").between(expr("date_sub(next_contact_on, " + r.nextContactLeadDays + ")"), lit(d)))
-                .groupBy("office_id", "contact_id")
-                .agg(first(lit(true)).as("touched"), min_by(col("t_id"), struct(col("t_on"), col("t_at"), col("t_id")))
-                        .as("resolved_by_event_id"));
-        return due.join(resolved, Keys.CONTACT, "left")
+        Column inWindow = filter(col(Activities.TOUCH_LIST),
+                t -> t.getField("t_on").between(date_sub(col("next_contact_on"), r.nextContactLeadDays), lit(d)));
+        return in.network().filter(col("next_contact_on").leq(lit(d)))
+                .join(touchLists, Keys.CONTACT, "left")
+                .withColumn("resolved_by_event_id", array_min(inWindow).getField("t_id"))
                 .withColumn("rule", lit(NEXT_CONTACT))
                 .withColumn("anchor_event_id", lit(null).cast("string"))
                 .withColumn("due_on", col("next_contact_on"))
-                .withColumn("status", when(col("touched").eqNullSafe(true), lit("met"))
+                .withColumn("status", when(col("resolved_by_event_id").isNotNull(), lit("met"))
                         .when(datediff(lit(d), col("next_contact_on")).lt(r.nextContactGraceDays), lit("pending"))
                         .otherwise(lit("missed")))
                 .withColumn("days_overdue", when(col("status").equalTo("missed"), datediff(lit(d), col("due_on"))))
@@ -218,10 +204,15 @@ public final class FollowUp {
      * month, one row per contact and month.
      */
     public static Dataset<Row> keepWarmSnapshots(MetricInputs in) {
+        return keepWarmSnapshots(in, Activities.touchesByContact(in.activities()));
+    }
+
+    /** The keep-warm snapshots from each contact's touches gathered once. */
+    public static Dataset<Row> keepWarmSnapshots(MetricInputs in, Dataset<Row> touchLists) {
         LocalDate d = in.asOf();
         LocalDate firstMonth = d.withDayOfMonth(1).minusMonths(in.rules().keepWarmSnapshotMonths - 1L);
         Dataset<Row> months = in.offices().select(col("office_id"),
                 explode(sequence(lit(firstMonth), lit(d.withDayOfMonth(1)), expr("interval 1 month"))).as("month"));
-        return keepWarmAt(in, least(last_day(col("month")), lit(d)), months);
+        return keepWarmAt(in, least(last_day(col("month")), lit(d)), months, touchLists);
     }
 }

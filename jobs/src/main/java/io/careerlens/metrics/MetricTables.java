@@ -44,6 +44,7 @@ public record MetricTables(Map<MetricTable, Dataset<Row>> tables, List<Dataset<R
         private final MetricInputs in;
         private final Dataset<Row> network;
         private final Dataset<Row> stages;
+        private final Dataset<Row> touchLists;
         private final Dataset<Row> items;
         private final Dataset<Row> cohorts;
         private final Dataset<Row> files;
@@ -57,7 +58,8 @@ public record MetricTables(Map<MetricTable, Dataset<Row>> tables, List<Dataset<R
             this.rejects = rejects;
             this.network = shared(NetworkGrowth.perStudent(in));
             this.stages = shared(StageProgression.perStudent(in));
-            this.items = shared(FollowUp.items(in));
+            this.touchLists = shared(Activities.touchesByContact(in.activities()));
+            this.items = shared(FollowUp.items(in, touchLists));
             this.cohorts = in.studentsWithCohort();
             this.files = shared(DataQuality.files(ledger, in.asOf()));
             this.actionList = shared(FollowUpRollups.actionList(items, in.students(), in.contacts(), in.asOf(),
@@ -83,7 +85,7 @@ public record MetricTables(Map<MetricTable, Dataset<Row>> tables, List<Dataset<R
                 case STAGE_ENTRIES_MONTHLY -> StageProgression.monthlyEntries(stages);
                 case NUDGES -> StageProgression.nudges(in, stages, network);
                 case ACTIVITIES_BY_YEAR -> StageProgression.activitiesByYear(in);
-                case COMPLIANCE_MONTHLY -> FollowUpRollups.monthly(items, FollowUp.keepWarmSnapshots(in));
+                case COMPLIANCE_MONTHLY -> FollowUpRollups.monthly(items, FollowUp.keepWarmSnapshots(in, touchLists));
                 case COMPLIANCE_BY_COUNSELOR -> FollowUpRollups.by(items, cohorts, "counselor_id");
                 case CASELOAD -> Caseload.perCounselor(stages, worklist, items);
                 case COMPLIANCE_BY_COHORT -> FollowUpRollups.by(items, cohorts, "cohort");

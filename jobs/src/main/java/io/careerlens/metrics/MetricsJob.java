@@ -157,9 +157,12 @@ public final class MetricsJob {
      * they were made (each after those it reads), a failure ends the run.
      */
     private void build(List<Dataset<Row>> shared) {
-        spark.sparkContext().setJobDescription("metric inputs");
         try {
-            shared.forEach(Dataset::count);
+            for (int i = 0; i < shared.size(); i++) {
+                // numbered, so an event log shows what each cache costs
+                spark.sparkContext().setJobDescription("metric inputs " + (i + 1) + "/" + shared.size());
+                shared.get(i).count();
+            }
         } finally {
             spark.sparkContext().setJobDescription(null);
         }

@@ -54,6 +54,7 @@ class FollowUpTest {
         t.touch("I10", "S", "2026-03-02T10:00", "informational_interview", "K10").set("checked_in", false); // no-show
         t.touch("I11", "S", "2026-03-05T09:00", "informational_interview", "K11");
         t.touch("T11", "S", "2026-03-05T18:00", "follow_up", "K11");
+        t.touch("T11b", "S", "2026-03-05T12:00", "thank_you", "K11"); // the earlier of two answers resolves
         t.touch("I12", "S", "2026-02-20T10:00", "informational_interview", "K12");
 
         // event follow-up: fair F1 on 03-01 10:00; mixer M1 on 03-08 (day precision)
@@ -86,6 +87,7 @@ class FollowUpTest {
         // next contact
         t.contact("N1", "S", "2026-01-01", "peer").set("next_contact_on", "2026-03-05");
         t.touch("V1", "S", "2026-02-26T10:00", "check_in", "N1"); // exactly 7 days before
+        t.touch("V1b", "S", "2026-03-01T10:00", "check_in", "N1"); // a later touch in the window
         t.contact("N2", "S", "2026-01-01", "peer").set("next_contact_on", "2026-03-05");
         t.touch("V2", "S", "2026-02-25T10:00", "check_in", "N2"); // 8 days before
         t.contact("N3", "S", "2026-01-01", "peer").set("next_contact_on", "2026-03-08"); // 2 days ago
@@ -121,7 +123,7 @@ class FollowUpTest {
         assertItem(interview("I7"), "missed", "2026-03-08", 2, null);
         assertItem(interview("I8"), "unevaluable", "2026-03-03", null, null);
         assertItem(interview("I9"), "missed", "2026-03-03", 7, null);
-        assertItem(interview("I11"), "met", "2026-03-06", null, "T11");
+        assertItem(interview("I11"), "met", "2026-03-06", null, "T11b");
         assertEquals(0, items.filter("anchor_event_id = 'I10'").count(), "a no-show interview did not happen");
         assertNull(interview("I1").getAs("due_soon"));
         assertNull(interview("I1").getAs("catch_up_priority"));
@@ -156,6 +158,8 @@ class FollowUpTest {
         assertEquals(0.8, (double) w4.getAs("catch_up_priority"), 1e-9);
         assertFalse(byContact.containsKey("keep_warm|W5"), "archived");
         assertItem(byContact.get("keep_warm|W6"), "met", "2026-07-08", null, "U6");
+        // the latest of K11's touches (12:00 and 18:00 the same day) is the one keeping it warm
+        assertItem(byContact.get("keep_warm|K11"), "met", "2026-07-03", null, "T11");
         Row w7 = byContact.get("keep_warm|W7"); // the touch after D does not count: 160 days since added
         assertItem(w7, "missed", "2026-01-29", 40, null);
         assertEquals(40.0 / 120, (double) w7.getAs("catch_up_priority"), 1e-9);
