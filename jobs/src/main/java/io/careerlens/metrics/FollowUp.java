@@ -45,12 +45,10 @@ public final class FollowUp {
     private FollowUp() {
     }
 
-    /** All items as of D (keep_warm evaluated at D). */
-    public static Dataset<Row> items(MetricInputs in) {
-        return items(in, Activities.touchesByContact(in.activities()));
-    }
-
-    /** All items as of D, from each contact's touches gathered once ({@link Activities#touchesByContact}). */
+    /**
+     * All items as of D (keep_warm evaluated at D), from each contact's touches gathered once
+     * ({@link Activities#touchesByContact} of the activities as of D).
+     */
     public static Dataset<Row> items(MetricInputs in, Dataset<Row> touchLists) {
         Columns.require(touchLists, "follow-up items", "office_id", "contact_id", Activities.TOUCH_LIST);
         return thankYou(in, touchLists).unionByName(eventFollowUp(in, touchLists))
@@ -203,11 +201,6 @@ public final class FollowUp {
      * Keep-warm snapshots at each month's end (D for D's month) for the 12 months ending with D's
      * month, one row per contact and month.
      */
-    public static Dataset<Row> keepWarmSnapshots(MetricInputs in) {
-        return keepWarmSnapshots(in, Activities.touchesByContact(in.activities()));
-    }
-
-    /** The keep-warm snapshots from each contact's touches gathered once. */
     public static Dataset<Row> keepWarmSnapshots(MetricInputs in, Dataset<Row> touchLists) {
         LocalDate d = in.asOf();
         LocalDate firstMonth = d.withDayOfMonth(1).minusMonths(in.rules().keepWarmSnapshotMonths - 1L);

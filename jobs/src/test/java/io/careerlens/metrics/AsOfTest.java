@@ -47,13 +47,16 @@ class AsOfTest {
     void anEarlierDateReproducesItsFigures() {
         String d = "2026-02-27";
         for (Function<MetricInputs, Dataset<Row>> metric : List.<Function<MetricInputs, Dataset<Row>>>of(
-                NetworkGrowth::perStudent, NetworkGrowth::perOfficeMonth, StageProgression::perStudent, FollowUp::items,
-                FollowUp::keepWarmSnapshots)) {
+                NetworkGrowth::perStudent, NetworkGrowth::perOfficeMonth, StageProgression::perStudent,
+                in -> FollowUp.items(in, Activities.touchesByContact(in.activities())),
+                in -> FollowUp.keepWarmSnapshots(in, Activities.touchesByContact(in.activities())))) {
             List<String> before = rows(metric.apply(history(false).inputs(spark, d)));
             List<String> after = rows(metric.apply(history(true).inputs(spark, d)));
             assertEquals(before, after);
         }
-        Row interview = FollowUp.items(history(true).inputs(spark, d)).filter("anchor_event_id = 'I'").first();
+        MetricInputs asOfD = history(true).inputs(spark, d);
+        Row interview = FollowUp.items(asOfD, Activities.touchesByContact(asOfD.activities()))
+                .filter("anchor_event_id = 'I'").first();
         assertEquals("pending", interview.getAs("status"), "at the end of 02-27 the window is still open");
     }
 
@@ -63,7 +66,8 @@ class AsOfTest {
         TestData t = new TestData("o", "UTC");
         t.student("S", "phd", "2025-09-01");
         t.contact("A", "S", "2026-01-10", "mentor");
-        var snapshots = Rows.by(FollowUp.keepWarmSnapshots(t.inputs(spark, "2026-03-15")), "month");
+        MetricInputs in = t.inputs(spark, "2026-03-15");
+        var snapshots = Rows.by(FollowUp.keepWarmSnapshots(in, Activities.touchesByContact(in.activities())), "month");
         // due 02-09: met at 01-31, missed at 02-28 and at D (03-15); no snapshot before A was added
         assertEquals("met", snapshots.get("2026-01-01").getAs("status"));
         assertEquals("missed", snapshots.get("2026-02-01").getAs("status"));
@@ -88,7 +92,7 @@ class AsOfTest {
         t.touch("T3", "S", "2026-02-10T08:00", "thank_you", "A");
         t.touch("T4", "S", "2026-03-20T09:00", "follow_up", "A");
         MetricInputs in = t.inputs(spark, "2026-03-15");
-        var snapshots = Rows.by(FollowUp.keepWarmSnapshots(in), "month");
+        var snapshots = Rows.by(FollowUp.keepWarmSnapshots(in, Activities.touchesByContact(in.activities())), "month");
         assertEquals(3, snapshots.size(), "January to D's month");
         // 01-31: last touch T5 that day, due 03-02
         Row jan = snapshots.get("2026-01-01");
@@ -105,7 +109,7 @@ class AsOfTest {
         assertEquals("missed", mar.getAs("status"));
         assertEquals(3, (int) mar.getAs("days_overdue"));
         // the item as of D is the snapshot of D's month
-        Row item = FollowUp.items(in).filter("rule = 'keep_warm'").first();
+        Row item = FollowUp.items(in, Activities.touchesByContact(in.activities())).filter("rule = 'keep_warm'").first();
         assertEquals("missed", item.getAs("status"));
         assertEquals(java.time.LocalDate.parse("2026-03-12"), item.getAs("due_on"));
         assertEquals(3, (int) item.getAs("days_overdue"));

@@ -95,7 +95,8 @@ class FollowUpTest {
         t.contact("N5", "S", "2026-01-01", "peer").set("next_contact_on", "2026-03-20"); // after D
         t.contact("N6", "S", "2026-01-01", "peer").set("next_contact_on", "2026-03-01").set("status", "archived");
 
-        items = FollowUp.items(t.inputs(spark, "2026-03-10")).cache();
+        MetricInputs in = t.inputs(spark, "2026-03-10");
+        items = FollowUp.items(in, Activities.touchesByContact(in.activities())).cache();
         byContact = Rows.by(items.filter("rule <> 'thank_you_24h' OR contact_id IS NULL"), "rule", "contact_id");
     }
 
