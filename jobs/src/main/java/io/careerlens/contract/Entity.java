@@ -77,6 +77,15 @@ public enum Entity {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
+    /** the names of every entity's personal columns (of these, only notes is ever stored, on opt-in). */
+    public static java.util.Set<String> personalColumnNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Entity e : values()) {
+            e.columns.stream().filter(Column::personal).forEach(c -> names.add(c.name()));
+        }
+        return names;
+    }
+
     public static Optional<Entity> byTableName(String name) {
         for (Entity e : values()) {
             if (e.tableName().equals(name)) {

@@ -19,6 +19,15 @@ public final class Warehouse {
 
     private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
     /**
+     * The columns Delta keeps statistics of. Delta writes each data file's smallest and largest value
+     * of a column (text: its first 32 characters) into the table's log and checksum files, where
+     * they outlive the rows and reach any tool (or error message) that reads the log; by default it
+     * does so for the first 32 columns, a personal one included. Tables holding one (events keep
+     * notes when an office opts in) list their other columns instead.
+     */
+    static final String STATISTICS_COLUMNS = "delta.dataSkippingStatsColumns";
+    private static final java.util.Set<String> PERSONAL = io.careerlens.contract.Entity.personalColumnNames();
+    /**
      * From this size on, a MERGE marks the rows it replaces as deleted (Delta's deletion vectors)
      * instead of rewriting every file holding one: on M, one office's export replaced 589 of 3.2 M
      * current contacts and the MERGE rewrote the whole table (the contacts' writes 38-49 s, 256 MB more on
@@ -43,6 +52,8 @@ public final class Warehouse {
     /** {@link #COMPACT_FROM_FILES} and {@link #COMPACT_BELOW_AVERAGE_BYTES}; tests change them. */
     long compactFromFiles = COMPACT_FROM_FILES;
     long compactBelowAverageBytes = COMPACT_BELOW_AVERAGE_BYTES;
+    /** tables whose statistics columns this process has checked (a table property read per table, once) */
+    private final java.util.Set<String> statisticsChecked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Warehouse(SparkSession spark, String uri) {
         this.spark = spark;
@@ -125,7 +136,67 @@ public final class Warehouse {
 
     public void append(String table, Dataset<Row> data) {
         // mergeSchema: a column added in a later release joins a table written by an earlier one
-        data.write().format("delta").mode("append").option("mergeSchema", "true").save(path(table));
+        var writer = data.write().format("delta").mode("append").option("mergeSchema", "true");
+        java.util.Optional<String> statistics = statisticsColumns(data.schema());
+        if (statistics.isPresent()) {
+            if (exists(table)) {
+                keepPersonalOutOfStatistics(table);
+            } else {
+                // a writer option of Delta's "delta." family becomes a property of the table it creates
+                writer = writer.option(STATISTICS_COLUMNS, statistics.get());
+            }
+        }
+        writer.save(path(table));
+    }
+
+    /**
+     * The columns of {@code schema} Delta should keep statistics of when it holds a personal column:
+     * the others, of the types Delta can skip data by; empty when it holds none (Delta's default).
+     */
+    static java.util.Optional<String> statisticsColumns(StructType schema) {
+        if (java.util.Arrays.stream(schema.fieldNames()).noneMatch(PERSONAL::contains)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(java.util.Arrays.stream(schema.fields())
+                .filter(f -> !PERSONAL.contains(f.name()))
+                .filter(f -> f.dataType() instanceof org.apache.spark.sql.types.StringType
+                        || f.dataType() instanceof org.apache.spark.sql.types.NumericType
+                        || f.dataType() instanceof org.apache.spark.sql.types.DateType
+                        || f.dataType() instanceof org.apache.spark.sql.types.TimestampType)
+                .map(f -> "`" + f.name() + "`")
+                .collect(java.util.stream.Collectors.joining(",")));
+    }
+
+    /**
+     * A table an earlier release created with Delta's default statistics gets the list of
+     * {@link #statisticsColumns} before this process first adds files to it: from then on no new file
+     * has statistics of a personal column (files written before keep theirs until
+     * {@code ingest --full-refresh} rebuilds the table).
+     */
+    private void keepPersonalOutOfStatistics(String table, Dataset<Row> written) {
+        if (statisticsColumns(written.schema()).isPresent()) {
+            keepPersonalOutOfStatistics(table);
+        }
+    }
+
+    private void keepPersonalOutOfStatistics(String table) {
+        if (!statisticsChecked.add(table)) {
+            return;
+        }
+        String listed = properties(table).get(STATISTICS_COLUMNS);
+        if (listed != null && java.util.Arrays.stream(listed.split(",")).map(c -> c.trim().replace("`", ""))
+                .noneMatch(PERSONAL::contains)) {
+            return;
+        }
+        StructType schema = read(table).schema();
+        java.util.Optional<String> statistics = statisticsColumns(schema);
+        if (statistics.isPresent()) {
+            LOG.info("{}: Delta keeps no statistics of {} from now on (personal data)", table,
+                    java.util.Arrays.stream(schema.fieldNames()).filter(PERSONAL::contains).toList());
+            // a commit of its own, like the deletion vectors' switch: a run stopped after it finds it done
+            spark.sql("ALTER TABLE " + sqlName(table) + " SET TBLPROPERTIES ('" + STATISTICS_COLUMNS + "' = '"
+                    + statistics.get() + "')");
+        }
     }
 
     /**
@@ -193,6 +264,7 @@ public final class Warehouse {
             append(table, data);
             return;
         }
+        keepPersonalOutOfStatistics(table, data);
         DeltaTable.forPath(spark, path(table)).as("t").merge(data.as("s"), on(keys))
                 .whenNotMatched().insertAll().execute();
     }
@@ -272,6 +344,7 @@ public final class Warehouse {
             // a commit of its own: a run stopped after it leaves the rows as they were, and the next run's MERGE finds it done
             spark.sql("ALTER TABLE " + sqlName(table) + " SET TBLPROPERTIES ('" + DELETION_VECTORS + "' = 'true')");
         }
+        keepPersonalOutOfStatistics(table, data);
         org.apache.spark.sql.Column on = org.apache.spark.sql.functions.expr(on(keys));
         DeltaTable.forPath(spark, path(table)).as("t").merge(data.as("s"), within == null ? on : on.and(within.onTable()))
                 .whenMatched().updateAll().whenNotMatched().insertAll().execute();

@@ -60,6 +60,47 @@ class WarehouseTest {
         }
     }
 
+    private static String log(Warehouse wh, String table) throws java.io.IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(Path.of(wh.path(table), "_delta_log"))) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                all.append(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+
+    private Dataset<Row> noted(SparkSession spark, String id, String note) {
+        return spark.sql("SELECT 'o1' AS office_id, '" + id + "' AS event_id, 7 AS cards_given, true AS registered, '"
+                + note + "' AS notes");
+    }
+
+    /**
+     * A table an earlier release created with Delta's default statistics (the note of its first
+     * file in the log) gets the statistics columns before this release first adds files to it, by
+     * an append or by a MERGE: no later note reaches its log. Other columns keep their statistics.
+     */
+    @Test
+    void aTableCreatedWithDeltasDefaultStatisticsGetsNoMoreNotesInItsLog() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        Warehouse wh = fresh();
+        for (String table : List.of("appended", "merged")) {
+            noted(spark, "e1", "Old note " + table).write().format("delta").save(wh.path(table));
+            assertTrue(log(wh, table).contains("Old note " + table), "Delta's default keeps the first 32 columns' statistics");
+        }
+        wh.append("appended", noted(spark, "e2", "Later note A"));
+        wh.upsert("merged", noted(spark, "e1", "Later note M"), null, null, null, "office_id", "event_id");
+        for (String table : List.of("appended", "merged")) {
+            String log = log(wh, table);
+            assertFalse(log.contains("Later note"), table + ": " + log);
+            // the statistics are JSON inside JSON: read without their escapes
+            assertTrue(log.replace("\\", "").contains("\"maxValues\":{\"office_id\":\"o1\",\"event_id\":\"e"), table + ": " + log);
+        }
+        assertEquals(List.of("Later note A", "Old note appended"), wh.read("appended").orderBy("notes").collectAsList()
+                .stream().map(r -> r.<String>getAs("notes")).toList(), "the notes themselves are stored");
+        assertEquals(List.of("Later note M"), wh.read("merged").collectAsList().stream().map(r -> r.<String>getAs("notes")).toList());
+    }
+
     private static final java.time.LocalDate MAY_1 = java.time.LocalDate.of(2026, 5, 1);
     private static final java.time.LocalDate MAY_2 = java.time.LocalDate.of(2026, 5, 2);
 
