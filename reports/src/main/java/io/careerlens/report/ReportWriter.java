@@ -29,11 +29,60 @@ public final class ReportWriter {
         return write(dir, all, offices, null);
     }
 
-    /** @param outcome the run writing the reports, shown on top of index.html; null when there was no ingest */
+    /**
+     * Charts and workbooks are drawn on as many threads as the machine has cores: drawing is plain
+     * CPU work, one office's files at a time (M's 50 offices took 60 of its 80-second report step on
+     * one core). The suppliers are still called here, one after the other in their order (they read
+     * the student tables in one pass), and at most one office more than there are threads is held.
+     * @param outcome the run writing the reports, shown on top of index.html; null when there was no ingest
+     */
     public static List<Path> write(Path dir, ReportInput all, List<Supplier<ReportInput>> offices, RunOutcome outcome)
             throws IOException {
-        List<Path> written = new ArrayList<>();
         Files.createDirectories(dir.resolve("offices"));
+        Files.createDirectories(dir.resolve("charts"));
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), offices.size() + 1));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "report-drawing");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Semaphore held = new java.util.concurrent.Semaphore(threads + 1);
+        List<java.util.concurrent.Future<List<Path>>> drawn = new ArrayList<>();
+        try {
+            drawn.add(pool.submit(() -> allOffices(dir, all)));
+            for (Supplier<ReportInput> s : offices) {
+                held.acquireUninterruptibly();
+                ReportInput in;
+                try {
+                    in = s.get();
+                } catch (RuntimeException | Error e) {
+                    held.release();
+                    throw e;
+                }
+                drawn.add(pool.submit(() -> {
+                    try {
+                        return office(dir, in, all);
+                    } finally {
+                        held.release();
+                    }
+                }));
+            }
+            List<Path> written = new ArrayList<>();
+            for (java.util.concurrent.Future<List<Path>> f : drawn) {
+                written.addAll(done(f));
+            }
+            Path index = dir.resolve("index.html");
+            Files.writeString(index, IndexPage.html(Suppression.publish(all), outcome), StandardCharsets.UTF_8);
+            written.add(index);
+            restrict(dir);
+            return written;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Path> allOffices(Path dir, ReportInput all) throws IOException {
+        List<Path> written = new ArrayList<>();
         Map<String, byte[]> charts = charts(all, "all offices", dir.resolve("charts"), written);
         for (Map.Entry<String, byte[]> grid : SmallMultiples.all(all).entrySet()) {
             Path p = dir.resolve("charts").resolve(grid.getKey() + ".png");
@@ -44,21 +93,40 @@ public final class ReportWriter {
         Path book = dir.resolve("all-offices.xlsx");
         WorkbookWriter.write(all, charts, book);
         written.add(book);
-        for (Supplier<ReportInput> s : offices) {
-            ReportInput in = s.get();
-            Map<String, byte[]> oc = charts(in, in.office().name(), dir.resolve("charts").resolve(in.office().id()), written);
-            Path ob = dir.resolve("offices").resolve(in.office().id() + ".xlsx");
-            WorkbookWriter.write(in, all, oc, ob);
-            written.add(ob);
-            Path page = dir.resolve("offices").resolve(in.office().id() + ".html");
-            Files.writeString(page, IndexPage.officeHtml(in), StandardCharsets.UTF_8);
-            written.add(page);
-        }
-        Path index = dir.resolve("index.html");
-        Files.writeString(index, IndexPage.html(Suppression.publish(all), outcome), StandardCharsets.UTF_8);
-        written.add(index);
-        restrict(dir);
         return written;
+    }
+
+    private static List<Path> office(Path dir, ReportInput in, ReportInput all) throws IOException {
+        List<Path> written = new ArrayList<>();
+        Map<String, byte[]> oc = charts(in, in.office().name(), dir.resolve("charts").resolve(in.office().id()), written);
+        Path ob = dir.resolve("offices").resolve(in.office().id() + ".xlsx");
+        WorkbookWriter.write(in, all, oc, ob);
+        written.add(ob);
+        Path page = dir.resolve("offices").resolve(in.office().id() + ".html");
+        Files.writeString(page, IndexPage.officeHtml(in), StandardCharsets.UTF_8);
+        written.add(page);
+        return written;
+    }
+
+    /** a drawing's files, its failure thrown as it was raised */
+    private static List<Path> done(java.util.concurrent.Future<List<Path>> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the reports were drawn", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     private static Map<String, byte[]> charts(ReportInput in, String scope, Path dir, List<Path> written) throws IOException {

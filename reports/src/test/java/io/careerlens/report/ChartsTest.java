@@ -85,6 +85,54 @@ class ChartsTest {
         assertTrue(index.contains("written from the warehouse by a report run, without an ingest"), "no run outcome: said so");
     }
 
+    private static ReportInput as(ReportInput in, String id) {
+        return new ReportInput(in.asOf(), new OfficeInfo(id, "Office " + id, "UTC", in.asOf()), in.offices(), in.tables(),
+                in.parameters(), in.smallCell(), in.complianceGood(), in.complianceWarn());
+    }
+
+    /**
+     * Offices are drawn on several threads. Their inputs are still asked for one after the other, in
+     * order, on the calling thread (they read the student tables in one pass); the files are listed
+     * as a one-thread run lists them; a drawing that fails fails the write with its own error.
+     */
+    @Test
+    void officesAreDrawnSideBySideButAskedForAndListedInOrder() throws IOException {
+        ReportInput big = ReportFixtures.office(ReportFixtures.actions());
+        Thread caller = Thread.currentThread();
+        List<String> asked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<java.util.function.Supplier<ReportInput>> offices = new java.util.ArrayList<>();
+        List<String> ids = List.of("o1", "o2", "o3", "o4", "o5");
+        for (String id : ids) {
+            offices.add(() -> {
+                org.junit.jupiter.api.Assertions.assertSame(caller, Thread.currentThread(), id + " asked on another thread");
+                asked.add(id);
+                return as(big, id);
+            });
+        }
+        Path dir = tmp.resolve("five");
+        List<String> written = ReportWriter.write(dir, ReportFixtures.system(), offices).stream()
+                .map(p -> dir.relativize(p).toString()).toList();
+        assertEquals(ids, asked);
+        List<String> expected = new java.util.ArrayList<>();
+        List<String> charts = List.of(Charts.GROWTH, Charts.FUNNEL, Charts.COMPLIANCE, Charts.ACTIVITIES);
+        charts.forEach(c -> expected.add("charts/" + c + ".png"));
+        List.of(SmallMultiples.FUNNEL, SmallMultiples.COMPLIANCE).forEach(c -> expected.add("charts/" + c + ".png"));
+        expected.add("all-offices.xlsx");
+        for (String id : ids) {
+            charts.forEach(c -> expected.add("charts/" + id + "/" + c + ".png"));
+            expected.add("offices/" + id + ".xlsx");
+            expected.add("offices/" + id + ".html");
+        }
+        expected.add("index.html");
+        assertEquals(expected, written);
+
+        Path broken = tmp.resolve("broken");
+        Files.createDirectories(broken.resolve("offices/o3.xlsx")); // a folder where o3's workbook goes
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> ReportWriter.write(broken, ReportFixtures.system(), offices));
+        assertTrue(String.valueOf(e.getMessage()).contains("o3.xlsx"), e.toString());
+    }
+
     @Test
     void theIndexPageOpensWithTheRunsStatusAndTheFilesItHeldBack() throws IOException {
         Path dir = tmp.resolve("gate");
