@@ -110,7 +110,8 @@ class ChartsTest {
             });
         }
         Path dir = tmp.resolve("five");
-        List<String> written = ReportWriter.write(dir, ReportFixtures.system(), offices).stream()
+        // three threads whatever this JVM's heap: the offices are drawn side by side
+        List<String> written = ReportWriter.write(dir, ReportFixtures.system(), offices, null, 3).stream()
                 .map(p -> dir.relativize(p).toString()).toList();
         assertEquals(ids, asked);
         List<String> expected = new java.util.ArrayList<>();
@@ -129,8 +130,18 @@ class ChartsTest {
         Path broken = tmp.resolve("broken");
         Files.createDirectories(broken.resolve("offices/o3.xlsx")); // a folder where o3's workbook goes
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
-                () -> ReportWriter.write(broken, ReportFixtures.system(), offices));
+                () -> ReportWriter.write(broken, ReportFixtures.system(), offices, null, 3));
         assertTrue(String.valueOf(e.getMessage()).contains("o3.xlsx"), e.toString());
+    }
+
+    @Test
+    void drawingThreadsFollowCoresWorkbooksAndHeap() {
+        long gib = 1L << 30;
+        assertEquals(2, ReportWriter.threads(50, 2, 4 * gib), "this machine: two cores, -Xmx4g");
+        assertEquals(1, ReportWriter.threads(50, 32, gib), "spark-submit's default 1 GB driver: one at a time");
+        assertEquals(3, ReportWriter.threads(50, 32, 3 * gib + gib / 2), "whole GiB of heap only");
+        assertEquals(4, ReportWriter.threads(3, 16, 16 * gib), "three offices and all offices: four workbooks");
+        assertEquals(1, ReportWriter.threads(0, 8, 8 * gib), "no office: the all-offices workbook alone");
     }
 
     @Test
