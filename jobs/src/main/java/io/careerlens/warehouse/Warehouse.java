@@ -137,13 +137,12 @@ public final class Warehouse {
     public void append(String table, Dataset<Row> data) {
         // mergeSchema: a column added in a later release joins a table written by an earlier one
         var writer = data.write().format("delta").mode("append").option("mergeSchema", "true");
-        java.util.Optional<String> statistics = statisticsColumns(data.schema());
-        if (statistics.isPresent()) {
+        if (holdsPersonal(data.schema())) {
             if (exists(table)) {
                 keepPersonalOutOfStatistics(table);
             } else {
                 // a writer option of Delta's "delta." family becomes a property of the table it creates
-                writer = writer.option(STATISTICS_COLUMNS, statistics.get());
+                writer = writer.option(STATISTICS_COLUMNS, statisticsColumns(data.schema()).orElseThrow());
             }
         }
         writer.save(path(table));
@@ -154,7 +153,7 @@ public final class Warehouse {
      * the others, of the types Delta can skip data by; empty when it holds none (Delta's default).
      */
     static java.util.Optional<String> statisticsColumns(StructType schema) {
-        if (java.util.Arrays.stream(schema.fieldNames()).noneMatch(PERSONAL::contains)) {
+        if (!holdsPersonal(schema)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(java.util.Arrays.stream(schema.fields())
@@ -174,9 +173,13 @@ public final class Warehouse {
      * {@code ingest --full-refresh} rebuilds the table).
      */
     private void keepPersonalOutOfStatistics(String table, Dataset<Row> written) {
-        if (statisticsColumns(written.schema()).isPresent()) {
+        if (holdsPersonal(written.schema())) {
             keepPersonalOutOfStatistics(table);
         }
+    }
+
+    private static boolean holdsPersonal(StructType schema) {
+        return java.util.Arrays.stream(schema.fieldNames()).anyMatch(PERSONAL::contains);
     }
 
     private void keepPersonalOutOfStatistics(String table) {
